@@ -2,8 +2,6 @@ package dev.kassa.model.money;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.RoundingMode;
 import java.util.Currency;
 
@@ -21,16 +19,6 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
     if (currency.getDefaultFractionDigits() < 0) {
       throw new IllegalArgumentException("currency has no minor unit: " + currency);
     }
-  }
-
-  @JsonCreator
-  static Money fromJson(@JsonProperty("minor") long minor, @JsonProperty("currency") String currency) {
-    return ofMinor(minor, currency);
-  }
-
-  @JsonProperty("currency")
-  String currencyCode() {
-    return currency.getCurrencyCode();
   }
 
   public static Money ofMinor(long minor, Currency currency) {
