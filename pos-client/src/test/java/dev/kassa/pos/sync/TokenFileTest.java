@@ -1,0 +1,43 @@
+package dev.kassa.pos.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TokenFileTest {
+  @TempDir Path dataDir;
+
+  @Test
+  void theTokenFileIsReadableOnlyByItsOwner() throws IOException {
+    TokenFile tokens = new TokenFile(dataDir);
+    tokens.write("kt_abc123");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokens.path()))).isEqualTo("rw-------");
+    assertThat(new TokenFile(dataDir).read()).isEqualTo("kt_abc123");
+  }
+
+  @Test
+  void reEnrolmentReplacesTheToken() throws IOException {
+    TokenFile tokens = new TokenFile(dataDir);
+    tokens.write("first");
+    tokens.write("second");
+    assertThat(new TokenFile(dataDir).read()).isEqualTo("second");
+    assertThat(Files.list(dataDir)).containsExactly(tokens.path());
+  }
+
+  @Test
+  void noTokenBeforeEnrolment() {
+    assertThat(new TokenFile(dataDir).read()).isNull();
+  }
+
+  @Test
+  void refusesATokenThatCouldBreakAnHttpHeader() {
+    assertThatThrownBy(() -> new TokenFile(dataDir).write("abc\r\nX-Evil: 1"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
