@@ -1,0 +1,198 @@
+package dev.kassa.pos.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kassa.model.id.Hlc;
+import dev.kassa.model.id.HybridClock;
+import dev.kassa.model.sync.EventResult;
+import dev.kassa.model.sync.PullResponse;
+import dev.kassa.model.sync.PushRequest;
+import dev.kassa.model.sync.PushResponse;
+import dev.kassa.model.sync.Stream;
+import dev.kassa.model.sync.SyncCodec;
+import dev.kassa.model.sync.SyncEvent;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import okhttp3.OkHttpClient;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SyncAgentTest {
+  private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
+  private final MockWebServer server = new MockWebServer();
+  private final MemoryOutbox local = new MemoryOutbox();
+  private final List<PushRequest> pushes = new CopyOnWriteArrayList<>();
+  private final HybridClock hlc = new HybridClock(Clock.fixed(NOW, ZoneOffset.UTC));
+  private volatile Function<PushRequest, MockResponse> pushAnswer = SyncAgentTest::acceptAll;
+  private volatile Function<RecordedRequest, MockResponse> pullAnswer = request -> emptyPage(request, "c1");
+  private SyncAgent agent;
+
+  @BeforeEach
+  void start() throws IOException {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        if (request.getPath().startsWith("/api/v1/sync/push")) {
+          PushRequest push = SyncCodec.fromJson(request.getBody().readByteArray(), PushRequest.class);
+          pushes.add(push);
+          return pushAnswer.apply(push);
+        }
+        return pullAnswer.apply(request);
+      }
+    });
+    server.start();
+    OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false).readTimeout(5, TimeUnit.SECONDS).build();
+    agent = new SyncAgent(new SyncClient(http, server.url("/"), () -> "t"), local, local, hlc, "T1",
+        new SyncSettings(2, 1 << 20, 100, Duration.ofMillis(50), Duration.ofMillis(10), Duration.ofMillis(100)),
+        new Backoff(Duration.ofMillis(10), Duration.ofMillis(100), new SplittableRandom(1)),
+        Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    agent.close();
+    server.shutdown();
+  }
+
+  static MockResponse acceptAll(PushRequest push) {
+    List<EventResult> results = new ArrayList<>();
+    for (SyncEvent event : push.events()) {
+      results.add(new EventResult(event.id(), EventResult.Outcome.ACCEPTED, null));
+    }
+    return json(new PushResponse(1, results, PushResponse.ChainStatus.CONTINUOUS,
+        Hlc.of(NOW.plus(Duration.ofHours(2)).toEpochMilli(), 5)));
+  }
+
+  static MockResponse emptyPage(RecordedRequest request, String cursor) {
+    String stream = request.getRequestUrl().pathSegments().get(4);
+    return json(new PullResponse(1, Stream.of(stream), cursor, false, false, List.of()));
+  }
+
+  static MockResponse json(Object body) {
+    return new MockResponse().setHeader("Content-Type", "application/json").setBody(SyncCodec.toJson(body));
+  }
+
+  @Test
+  void pushesTheOutboxInBoundedBatchesThenPullsEveryStream() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      local.add();
+    }
+    agent.syncOnce();
+
+    assertThat(pushes).extracting(p -> p.events().size()).containsExactly(2, 2, 1);
+    assertThat(local.waiting).isEmpty();
+    assertThat(local.cursors).containsOnlyKeys(Stream.values()).containsValue("c1");
+    assertThat(agent.state().connection()).isEqualTo(SyncState.Connection.ONLINE);
+    assertThat(agent.state().lastSuccess()).isEqualTo(NOW);
+  }
+
+  @Test
+  void aFailedBatchStaysInTheOutbox() {
+    for (int i = 0; i < 4; i++) {
+      local.add();
+    }
+    pushAnswer = push -> pushes.size() == 1 ? acceptAll(push) : new MockResponse().setResponseCode(500);
+
+    assertThatThrownBy(agent::syncOnce).isInstanceOf(SyncFailure.ServerError.class);
+    assertThat(local.waiting).hasSize(2);
+    assertThat(agent.state().connection()).isEqualTo(SyncState.Connection.OFFLINE);
+    assertThat(agent.state().pendingEvents()).isEqualTo(2);
+  }
+
+  @Test
+  void aRejectedEventIsSetAsideAndTheRestSettled() throws Exception {
+    SyncEvent bad = local.add();
+    local.add();
+    pushAnswer = push -> json(new PushResponse(1, push.events().stream()
+        .map(e -> e.id().equals(bad.id())
+            ? new EventResult(e.id(), EventResult.Outcome.REJECTED, "same id, different payload")
+            : new EventResult(e.id(), EventResult.Outcome.DUPLICATE, null))
+        .toList(), PushResponse.ChainStatus.CONTINUOUS, Hlc.of(1, 0)));
+
+    agent.syncOnce();
+
+    assertThat(local.waiting).isEmpty();
+    assertThat(local.rejected).containsEntry(bad.id(), "same id, different payload");
+  }
+
+  @Test
+  void aRevokedTokenIsShownAsNotAuthorized() {
+    local.add();
+    pushAnswer = push -> new MockResponse().setResponseCode(401);
+    assertThatThrownBy(agent::syncOnce).isInstanceOf(SyncFailure.NotAuthorized.class);
+    assertThat(agent.state().connection()).isEqualTo(SyncState.Connection.NOT_AUTHORIZED);
+    assertThat(local.waiting).hasSize(1);
+  }
+
+  @Test
+  void anExpiredCursorIsReplacedByASnapshot() throws Exception {
+    local.cursors.put(Stream.CARDS, "ancient");
+    List<String> cursorsAsked = new CopyOnWriteArrayList<>();
+    pullAnswer = request -> {
+      if (request.getPath().contains("/cards")) {
+        String cursor = request.getRequestUrl().queryParameter("cursor");
+        cursorsAsked.add(cursor);
+        if (cursor.equals("ancient")) {
+          return new MockResponse().setResponseCode(410);
+        }
+      }
+      return emptyPage(request, "fresh");
+    };
+
+    agent.syncOnce();
+
+    assertThat(cursorsAsked).containsExactly("ancient", "");
+    assertThat(local.cursors).containsEntry(Stream.CARDS, "fresh");
+  }
+
+  @Test
+  void followsAStreamPageByPage() throws Exception {
+    pullAnswer = request -> {
+      String cursor = request.getRequestUrl().queryParameter("cursor");
+      String stream = request.getRequestUrl().pathSegments().get(4);
+      int page = cursor.isEmpty() ? 0 : Integer.parseInt(cursor);
+      return json(new PullResponse(1, Stream.of(stream), Integer.toString(page + 1), false, page < 2, List.of()));
+    };
+    agent.syncOnce();
+    assertThat(local.applied.stream().filter(p -> p.stream() == Stream.CATALOG))
+        .extracting(PullResponse::cursor).containsExactly("1", "2", "3");
+  }
+
+  @Test
+  void theServersClockIsMergedIntoTheTerminals() throws Exception {
+    local.add();
+    agent.syncOnce();
+    assertThat(hlc.now().physicalMillis()).isEqualTo(NOW.plus(Duration.ofHours(2)).toEpochMilli());
+  }
+
+  @Test
+  void theAgentKeepsRetryingOnItsOwnThreadUntilTheServerRecovers() {
+    local.add();
+    pushAnswer = push -> pushes.size() < 4 ? new MockResponse().setResponseCode(503).setHeader("Retry-After", "0")
+        : acceptAll(push);
+    List<SyncState> seen = new CopyOnWriteArrayList<>();
+    agent.addListener(seen::add);
+
+    agent.start();
+
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> local.waiting.isEmpty());
+    Awaitility.await().until(() -> agent.state().connection() == SyncState.Connection.ONLINE);
+    assertThat(seen).extracting(SyncState::connection).contains(SyncState.Connection.OFFLINE);
+  }
+}
