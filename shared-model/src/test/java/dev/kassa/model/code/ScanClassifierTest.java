@@ -94,6 +94,18 @@ class ScanClassifierTest {
   }
 
   @Test
+  void hostileInputGetsAShortSingleLineMessage() {
+    Scan.Unknown huge = (Scan.Unknown) classifier.classify("x".repeat(10_000_000));
+    Scan.Unknown forged = (Scan.Unknown) classifier.classify("abc\n2026-11-30 INFO login ok\u001b[31m");
+    Scan.Unknown digits = (Scan.Unknown) classifier.classify("7".repeat(1_000_000));
+
+    assertThat(huge.message()).hasSizeLessThan(100);
+    assertThat(forged.message()).doesNotContain("\n", "\u001b");
+    assertThat(digits.reason()).isEqualTo(InvalidReason.WRONG_LENGTH);
+    assertThat(digits.message()).hasSizeLessThan(100);
+  }
+
+  @Test
   void nullIsAnEmptyScan() {
     assertThat(classifier.classify(null)).isEqualTo(new Scan.Unknown(InvalidReason.EMPTY, "nothing was scanned"));
   }
