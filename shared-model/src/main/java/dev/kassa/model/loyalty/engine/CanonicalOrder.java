@@ -7,11 +7,11 @@ import dev.kassa.model.catalog.ProductFlag;
  * for lines that are the same in every other way and so interchangeable. Rounding ties are broken
  * by this rank, which is why the result does not depend on the order lines were scanned in.
  */
-final class CanonicalOrder {
+public final class CanonicalOrder {
   private CanonicalOrder() {}
 
   /** {@code rank[i]} = position of line i in canonical order. */
-  static int[] ranks(BasketLine[] lines) {
+  public static int[] ranks(BasketLine[] lines) {
     int n = lines.length;
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
