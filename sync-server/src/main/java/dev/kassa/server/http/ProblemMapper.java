@@ -1,5 +1,6 @@
 package dev.kassa.server.http;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kassa.model.sync.SyncCodec;
 import dev.kassa.model.sync.SyncFormatException;
@@ -56,6 +57,12 @@ public final class ProblemMapper {
     }
     if (e.field() != null) {
       problem.put("field", e.field());
+    }
+    if (!e.errors().isEmpty()) {
+      ArrayNode errors = problem.putArray("errors");
+      for (FieldError error : e.errors()) {
+        errors.addObject().put("field", error.field()).put("message", error.message());
+      }
     }
     if (e.retryAfterSeconds() > 0) {
       ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
