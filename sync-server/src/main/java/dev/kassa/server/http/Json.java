@@ -21,7 +21,11 @@ public final class Json {
     if (bytes.length == 0) {
       throw ApiException.badRequest(null, "request body is empty; expected JSON");
     }
-    return SyncCodec.fromJson(bytes, type);
+    T value = SyncCodec.fromJson(bytes, type);
+    if (value == null) {
+      throw ApiException.badRequest(null, "request body is JSON null; expected a " + type.getSimpleName());
+    }
+    return value;
   }
 
   /** A JSON array body as a list of {@code type}. */
