@@ -31,10 +31,7 @@ final class LedgerVerifier {
       documents.put(doc.id(), doc);
     }
     long documentCount = documents.size();
-    Map<String, JournalRow> byHash = new HashMap<>();
-    for (JournalRow link : links) {
-      byHash.put(link.hash(), link);
-    }
+    Map<UUID, Long> writtenAt = writtenPlaces(links);
     List<Finding> findings = new ArrayList<>();
     String previousHash = "";
     long expectedSeq = 1;
@@ -57,12 +54,11 @@ final class LedgerVerifier {
             name + " was changed after it was committed (its content no longer matches journal link " + link.seq() + ")"));
       }
       if (!link.previousHash().equals(previousHash) && !gap) {
-        JournalRow predecessor = byHash.get(link.previousHash());
-        if (predecessor != null) {
+        Long written = writtenAt.get(link.docId());
+        if (written != null && written != link.seq()) {
           findings.add(new Finding(Kind.REORDERED, link.seq(), doc == null ? 0 : doc.receiptNo(), link.docId(),
-              name + " is out of order: it was written after journal link " + predecessor.seq()
-                  + ", but now sits at " + link.seq()));
-        } else {
+              name + " is out of order: it was written as journal link " + written + ", but now sits at " + link.seq()));
+        } else if (written == null) {
           findings.add(new Finding(Kind.INSERTED, link.seq(), doc == null ? 0 : doc.receiptNo(), link.docId(),
               "journal link " + link.seq() + " (" + name + ") does not follow link " + (link.seq() - 1)
                   + ": a link was inserted or rewritten"));
@@ -77,6 +73,25 @@ final class LedgerVerifier {
     }
     checkReceiptNumbers(store, all, findings);
     return new VerifyReport(documentCount, links.size(), findings);
+  }
+
+  /**
+   * Where each link was written, found by following the hashes from the start of the chain
+   * rather than trusting the stored places; links the walk does not reach are absent.
+   */
+  private static Map<UUID, Long> writtenPlaces(List<JournalRow> links) {
+    Map<String, JournalRow> successor = new HashMap<>();
+    for (JournalRow link : links) {
+      successor.putIfAbsent(link.previousHash(), link);
+    }
+    Map<UUID, Long> places = new HashMap<>();
+    JournalRow next = successor.get("");
+    long place = 1;
+    while (next != null && !places.containsKey(next.docId())) {
+      places.put(next.docId(), place++);
+      next = successor.get(next.hash());
+    }
+    return places;
   }
 
   private static void checkReceiptNumbers(LedgerStore store, List<StoredDocument> all, List<Finding> findings) {
