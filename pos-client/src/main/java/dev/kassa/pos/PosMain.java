@@ -1,5 +1,7 @@
 package dev.kassa.pos;
 
+import dev.kassa.pos.ledger.RestoreCommand;
+import dev.kassa.pos.ledger.VerifyCommand;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -14,6 +16,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "kassa pos",
     mixinStandardHelpOptions = true,
+    subcommands = {VerifyCommand.class, RestoreCommand.class},
     description = "Kassa cashier app. Without a subcommand it opens the cashier window.")
 public final class PosMain implements Callable<Integer> {
 
