@@ -8,11 +8,11 @@ import dev.kassa.model.sync.SyncCodec;
 import dev.kassa.model.sync.SyncEvent;
 import dev.kassa.server.loyalty.store.LinePointsCheck;
 import dev.kassa.server.loyalty.store.LoyaltyMerge;
-import dev.kassa.server.sync.store.DataSourceTransactions;
+import dev.kassa.server.store.Database;
+import dev.kassa.server.sync.store.DatabaseTransactions;
 import dev.kassa.server.sync.store.PushStore;
 import dev.kassa.server.sync.store.RecordingFeed;
-import dev.kassa.server.sync.store.TestDb;
-import java.nio.file.Path;
+import dev.kassa.server.testing.Engine;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,22 +21,21 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /** A push service over a fresh database of either engine, and a way to read back its whole state. */
-public final class SyncFixture {
-  public final DataSource dataSource;
-  public final DataSourceTransactions tx;
+public final class SyncFixture implements AutoCloseable {
+  public final Database db;
+  public final DatabaseTransactions tx;
   public final RecordingFeed feed = new RecordingFeed();
   public final PushService push;
 
-  public SyncFixture(TestDb.Engine engine, Path dir) {
-    this(TestDb.create(engine, dir));
+  public SyncFixture(Engine engine) {
+    this(engine.openDatabase());
   }
 
-  public SyncFixture(DataSource dataSource) {
-    this.dataSource = dataSource;
-    this.tx = new DataSourceTransactions(dataSource);
+  public SyncFixture(Database db) {
+    this.db = db;
+    this.tx = new DatabaseTransactions(db);
     Clock clock = Clock.systemUTC();
     this.push = new PushService(new PushStore(tx, new LoyaltyMerge(new LinePointsCheck(), feed), clock),
         new HybridClock(clock), clock);
@@ -50,7 +49,7 @@ public final class SyncFixture {
   /** Every table that merging writes, as sorted text: two equal states give equal lists. */
   public List<String> state() throws SQLException {
     List<String> state = new ArrayList<>();
-    try (Connection c = dataSource.getConnection()) {
+    return db.read(c -> {
       dump(c, "SELECT id, store_id, terminal_id, kind, hlc FROM sync_events ORDER BY id", state);
       dump(c, "SELECT id, terminal_id, receipt_no, total_minor, card_number FROM sales ORDER BY id", state);
       dump(c, "SELECT id, card_number, type, points FROM ledger_entries ORDER BY id", state);
@@ -61,16 +60,22 @@ public final class SyncFixture {
       dump(c, "SELECT terminal_id, contiguous_seq, contiguous_hash, max_seq FROM journal_heads ORDER BY terminal_id",
           state);
       dump(c, "SELECT terminal_id, seq, hash FROM journal_forks ORDER BY terminal_id, seq, hash", state);
-    }
-    return state;
+      return state;
+    });
   }
 
   public long scalar(String sql) throws SQLException {
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return db.read(c -> {
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
+  @Override
+  public void close() {
+    db.close();
   }
 
   private static void dump(Connection c, String sql, List<String> into) throws SQLException {
