@@ -1,17 +1,14 @@
 package dev.kassa.server.feed.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.kassa.model.sync.Stream;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
- * Appends a change to a feed inside the caller's transaction: the entity {@code kind}/{@code key}
- * now looks like {@code data}, or is gone when {@code data} is null. {@code storeId} scopes the
- * change to one store; null means every store.
+ * Appends changes to the feeds inside the caller's transaction ({@link ChangeLog#appendAll} in
+ * the server; a recorder in tests of the writers).
  */
 @FunctionalInterface
 public interface FeedWriter {
-  void append(Connection c, Stream stream, String storeId, String kind, String key, JsonNode data)
-      throws SQLException;
+  void appendAll(Connection c, List<ChangeLog.Entry> entries) throws SQLException;
 }

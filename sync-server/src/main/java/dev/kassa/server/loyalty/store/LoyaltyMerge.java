@@ -8,6 +8,7 @@ import dev.kassa.model.sync.CardBalance;
 import dev.kassa.model.sync.Reservation;
 import dev.kassa.model.sync.Stream;
 import dev.kassa.model.sync.SyncCodec;
+import dev.kassa.server.feed.store.ChangeLog;
 import dev.kassa.server.feed.store.FeedWriter;
 import dev.kassa.server.loyalty.Conflict;
 import dev.kassa.server.loyalty.Movement;
@@ -51,6 +52,7 @@ public final class LoyaltyMerge {
 
   public void merge(Connection c, List<Enrolled> enrolled, List<LedgerStore.Row> entries, List<Sale> sales,
       Instant now) throws SQLException {
+    List<ChangeLog.Entry> changes = new ArrayList<>();
     Set<String> touched = new TreeSet<>();
     for (Enrolled e : enrolled) {
       members.insert(c, e.eventId(), e.member());
@@ -91,18 +93,21 @@ public final class LoyaltyMerge {
     for (String canonical : canonicals) {
       Set<String> cards = members.cardsOf(c, canonical);
       if (ledger.everSpent(c, cards)) {
-        recomputeConflicts(c, canonical, cards, now);
+        recomputeConflicts(c, canonical, cards, now, changes);
       }
-      publishBalance(c, canonical, cards, now);
+      publishBalance(c, canonical, cards, now, changes);
     }
+    // last: taking feed numbers locks the feed's counter until commit
+    feed.appendAll(c, changes);
   }
 
-  /** Publishes the member's balance under each of its cards to the cards feed. */
-  public void publishBalance(Connection c, String canonical, Set<String> cards, Instant now) throws SQLException {
+  /** Adds the member's balance under each of its cards to {@code changes} for the cards feed. */
+  public void publishBalance(Connection c, String canonical, Set<String> cards, Instant now,
+      List<ChangeLog.Entry> changes) throws SQLException {
     CardBalance balance = balance(c, canonical, cards, now);
     for (String card : cards) {
       CardBalance under = new CardBalance(card, balance.balance(), balance.held(), balance.available(), now);
-      feed.append(c, Stream.CARDS, null, "card-balance", card, SyncCodec.toTree(under));
+      changes.add(new ChangeLog.Entry(Stream.CARDS, null, "card-balance", card, SyncCodec.toTree(under)));
     }
   }
 
@@ -117,7 +122,8 @@ public final class LoyaltyMerge {
    * Re-derives the member's overdraft conflicts from all its entries. New episodes become OPEN
    * conflicts; episodes that later entries erased are RETRACTED; resolved ones keep their resolution.
    */
-  public void recomputeConflicts(Connection c, String canonical, Set<String> cards, Instant now) throws SQLException {
+  public void recomputeConflicts(Connection c, String canonical, Set<String> cards, Instant now,
+      List<ChangeLog.Entry> changes) throws SQLException {
     List<Movement> movements = ledger.movements(c, cards);
     Map<UUID, Overdraft> found = new HashMap<>();
     for (Overdraft o : OverdraftWalk.overdrafts(canonical, movements)) {
@@ -138,26 +144,23 @@ public final class LoyaltyMerge {
           known == null ? now : known.detectedAt(), known == null ? null : known.resolvedAt(),
           known == null ? null : known.resolvedBy(), known == null ? null : known.resolution());
       if (!updated.equals(known)) {
-        save(c, updated);
+        save(c, updated, changes);
       }
     }
     for (Conflict gone : existing.values()) {
       if (gone.status() == Conflict.Status.OPEN) {
         save(c, new Conflict(gone.id(), gone.cardNumber(), gone.triggerEntry(), gone.deficit(), gone.involved(),
-            Conflict.Status.RETRACTED, gone.detectedAt(), now, null, "later entries show no overdraft"));
+            Conflict.Status.RETRACTED, gone.detectedAt(), now, null, "later entries show no overdraft"), changes);
       }
     }
   }
 
-  /** Stores a conflict and publishes it to the conflicts feed of every store it concerns. */
-  public void save(Connection c, Conflict conflict) throws SQLException {
+  /** Stores a conflict and adds it to {@code changes} for the conflicts feed of every store it concerns. */
+  public void save(Connection c, Conflict conflict, List<ChangeLog.Entry> changes) throws SQLException {
     conflicts.upsert(c, conflict);
     for (String store : conflicts.stores(c, conflict.id())) {
-      if (conflict.status() == Conflict.Status.RETRACTED) {
-        feed.append(c, Stream.CONFLICTS, store, "conflict", conflict.id().toString(), null);
-      } else {
-        feed.append(c, Stream.CONFLICTS, store, "conflict", conflict.id().toString(), SyncCodec.toTree(conflict));
-      }
+      changes.add(new ChangeLog.Entry(Stream.CONFLICTS, store, "conflict", conflict.id().toString(),
+          conflict.status() == Conflict.Status.RETRACTED ? null : SyncCodec.toTree(conflict)));
     }
   }
 

@@ -1,20 +1,19 @@
 package dev.kassa.server.sync.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.kassa.model.sync.Stream;
+import dev.kassa.server.feed.store.ChangeLog;
 import dev.kassa.server.feed.store.FeedWriter;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A feed that remembers what was appended (committed or not), for tests of the writers. */
+/** Appends to the real change log and remembers what was appended, for tests of the writers. */
 public final class RecordingFeed implements FeedWriter {
-  public record Appended(Stream stream, String storeId, String kind, String key, JsonNode data) {}
-
-  public final List<Appended> appended = new CopyOnWriteArrayList<>();
+  public final List<ChangeLog.Entry> appended = new CopyOnWriteArrayList<>();
 
   @Override
-  public void append(Connection c, Stream stream, String storeId, String kind, String key, JsonNode data) {
-    appended.add(new Appended(stream, storeId, kind, key, data));
+  public void appendAll(Connection c, List<ChangeLog.Entry> entries) throws SQLException {
+    ChangeLog.appendAll(c, entries);
+    appended.addAll(entries);
   }
 }
