@@ -8,6 +8,7 @@ import dev.kassa.server.health.HealthRoutes;
 import dev.kassa.server.http.ApiException;
 import dev.kassa.server.http.ProblemMapper;
 import dev.kassa.server.http.Route;
+import dev.kassa.server.sync.SyncModule;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
@@ -30,6 +31,7 @@ public final class ServerApp {
     routes.addAll(HealthRoutes.routes(services));
     routes.addAll(AuthRoutes.routes(services));
     routes.addAll(AdminRoutes.routes(services));
+    routes.addAll(SyncModule.routes(services));
     return List.copyOf(routes);
   }
 

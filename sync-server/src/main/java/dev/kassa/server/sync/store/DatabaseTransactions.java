@@ -36,6 +36,16 @@ public final class DatabaseTransactions implements Transactions {
     return db.read(work::run);
   }
 
+  /** The database could not be had in time (pool exhausted, connection refused): a 503, not a bug. */
+  public static boolean busy(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLNonTransientConnectionException) {
+        return true;
+      }
+    }
+    return retryable(e);
+  }
+
   /** A PostgreSQL deadlock or serialization failure, or a busy SQLite file: worth another go. */
   static boolean retryable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
