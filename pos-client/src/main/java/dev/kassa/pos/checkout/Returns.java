@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Returns of sales this till made in this session, whole: the loyalty engine's return calculator
@@ -42,7 +43,10 @@ public final class Returns {
     this.clock = requireNonNull(clock, "clock == null");
   }
 
-  public SaleReturn returnAll(CheckoutResult original, String cashierId, String reason) {
+  /** The return as recorded, with the points entries committed with it. */
+  public record Result(SaleReturn saleReturn, List<LedgerEntry> entries) {}
+
+  public Result returnAll(CheckoutResult original, String cashierId, String reason) {
     Sale sale = original.sale();
     Map<Integer, Quantity> all = new LinkedHashMap<>();
     for (SaleLine line : sale.lines()) {
@@ -53,7 +57,7 @@ public final class Returns {
         .orElseThrow(() -> new IllegalStateException("program version " + sale.loyalty().programVersion() + " not held"));
     ReturnOutcome outcome = engine == null ? withoutLoyalty(sale) : new ReturnCalculator(engine.program())
         .calculate(sale, List.of(), all);
-    java.util.UUID returnId = UuidV7.next();
+    UUID returnId = UuidV7.next();
     List<LedgerEntry> entries = new ArrayList<>(2);
     Instant now = clock.instant();
     if (sale.loyalty() != null) {
@@ -73,9 +77,10 @@ public final class Returns {
     if (outcome.moneyRefund().isPositive()) {
       refunds.add(Payment.cash(outcome.moneyRefund(), outcome.moneyRefund()));
     }
-    return ledger.returnSale(new ReturnDraft(returnId, sale.id(), cashierId, null, outcome.lines(), refunds,
-        sale.loyalty() == null ? null : sale.loyalty().cardNumber(), outcome.pointsReversed(), outcome.pointsRestored(),
-        reason, entries));
+    SaleReturn recorded = ledger.returnSale(new ReturnDraft(returnId, sale.id(), cashierId, null, outcome.lines(),
+        refunds, sale.loyalty() == null ? null : sale.loyalty().cardNumber(), outcome.pointsReversed(),
+        outcome.pointsRestored(), reason, entries));
+    return new Result(recorded, List.copyOf(entries));
   }
 
   private static ReturnOutcome withoutLoyalty(Sale sale) {

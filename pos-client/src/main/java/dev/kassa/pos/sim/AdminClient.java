@@ -57,6 +57,12 @@ public final class AdminClient {
     return created.path("enrollmentCode").asText();
   }
 
+  /** Credits or debits a card by an office adjustment (idempotent by {@code id}). */
+  public void adjust(java.util.UUID id, String card, long points, String reason) {
+    call("POST", "api/v1/admin/loyalty/cards/" + card + "/adjustments", Map.of("id", id.toString(), "points", points,
+        "reason", reason));
+  }
+
   public Map<String, Long> salesPerTerminal() {
     return SyncCodec.mapper().convertValue(call("GET", "api/v1/admin/sync/sales-per-terminal", null),
         new TypeReference<Map<String, Long>>() { });

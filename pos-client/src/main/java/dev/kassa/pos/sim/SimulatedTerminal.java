@@ -3,6 +3,7 @@ package dev.kassa.pos.sim;
 import static java.util.Objects.requireNonNull;
 
 import dev.kassa.model.catalog.Product;
+import dev.kassa.model.ledger.LedgerEntry;
 import dev.kassa.model.sale.PaymentMethod;
 import dev.kassa.model.sale.Quantity;
 import dev.kassa.pos.checkout.CartLine;
@@ -25,6 +26,7 @@ final class SimulatedTerminal {
   private final List<Product> products;
   private final List<String> cards;
   private final List<CheckoutResult> returnable = new ArrayList<>();
+  private final List<LedgerEntry> entries = new ArrayList<>();
   private long sales;
   private long returns;
   private long online;
@@ -40,6 +42,10 @@ final class SimulatedTerminal {
     }
   }
 
+  List<String> cards() {
+    return cards;
+  }
+
   TerminalRuntime runtime() {
     return runtime;
   }
@@ -48,11 +54,12 @@ final class SimulatedTerminal {
   void step() {
     if (!returnable.isEmpty() && random.nextInt(20) == 0) {
       CheckoutResult original = returnable.remove(random.nextInt(returnable.size()));
-      runtime.returns().returnAll(original, "sim-cashier", "customer changed their mind");
+      entries.addAll(runtime.returns().returnAll(original, "sim-cashier", "customer changed their mind").entries());
       returns++;
     } else {
       CheckoutResult result = runtime.checkout().checkout(request());
       sales++;
+      entries.addAll(result.entries());
       switch (result.redemption()) {
         case ONLINE -> online++;
         case OFFLINE -> offline++;
@@ -78,6 +85,11 @@ final class SimulatedTerminal {
     long points = card != null && random.nextInt(3) == 0 ? 50 + random.nextInt(600) : 0;
     PaymentMethod rest = random.nextBoolean() ? PaymentMethod.CARD : PaymentMethod.CASH;
     return new CheckoutRequest("sim-cashier", lines, card, points, rest);
+  }
+
+  /** Every points entry this terminal committed, for checks against the server. */
+  List<LedgerEntry> entries() {
+    return List.copyOf(entries);
   }
 
   TerminalReport report() {

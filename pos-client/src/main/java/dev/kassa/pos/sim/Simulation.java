@@ -3,6 +3,8 @@ package dev.kassa.pos.sim;
 import static java.util.Objects.requireNonNull;
 
 import dev.kassa.model.catalog.Product;
+import dev.kassa.model.ledger.LedgerEntry;
+import dev.kassa.model.money.Money;
 import dev.kassa.pos.ledger.store.FeedRows;
 import dev.kassa.pos.sync.SyncFailure;
 import dev.kassa.pos.sync.SyncSettings;
@@ -73,6 +75,9 @@ public final class Simulation implements AutoCloseable {
         TerminalRuntime runtime = TerminalRuntime.start(new TerminalConfig(dir, setup.serverUrl(), code,
             dev.kassa.pos.sync.HttpsOptions.systemDefaults(), setup.sync(), setup.clocks().apply(i)));
         awaitFirstPull(runtime, firstPullTimeout);
+        if (runtime.ledger().currentShift().isEmpty()) {
+          runtime.ledger().openShift("sim-cashier", Money.zero(runtime.profile().storeCurrency()));
+        }
         FeedRows feeds = runtime.ledger().feeds();
         List<Product> products = feeds.keys("product").stream().map(sku -> feeds.product(sku).orElseThrow())
             .filter(SimulatedTerminal::sellable).toList();
@@ -97,6 +102,13 @@ public final class Simulation implements AutoCloseable {
       }
       pause(Duration.ofMillis(100));
     }
+  }
+
+  /** The loyalty cards the terminals share. */
+  public java.util.Set<String> sharedCards() {
+    java.util.Set<String> cards = new java.util.TreeSet<>();
+    terminals.forEach(t -> cards.addAll(t.cards()));
+    return cards;
   }
 
   public List<TerminalRuntime> runtimes() {
@@ -127,6 +139,11 @@ public final class Simulation implements AutoCloseable {
       pool.shutdownNow();
     }
     return reports();
+  }
+
+  /** Every points entry the terminals committed (the tests' ground truth). */
+  public List<LedgerEntry> entries() {
+    return terminals.stream().flatMap(t -> t.entries().stream()).toList();
   }
 
   public List<TerminalReport> reports() {

@@ -1,0 +1,59 @@
+package dev.kassa.pos.sim;
+
+import dev.kassa.model.demo.DemoStaff;
+import dev.kassa.server.KassaServer;
+import dev.kassa.server.ServerConfig;
+import java.nio.file.Path;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The real sync server with the demo data on a SQLite file, in process, that a test can stop and
+ * start again on the same file and the same port, as a server restart in production would.
+ */
+final class ServerHarness implements AutoCloseable {
+  private ServerConfig config;
+  private KassaServer server;
+
+  private ServerHarness(ServerConfig config) {
+    this.config = config;
+  }
+
+  static ServerHarness start(Path dir) {
+    ServerHarness harness = new ServerHarness(ServerConfig.defaults(dir).withPort(0).withDemo(true)
+        .withPasswordIterations(1_000));
+    harness.startAgain();
+    harness.config = harness.config.withPort(harness.server.port());
+    return harness;
+  }
+
+  synchronized void stop() {
+    if (server != null) {
+      server.close();
+      server = null;
+    }
+  }
+
+  synchronized void startAgain() {
+    if (server == null) {
+      server = KassaServer.start(config);
+    }
+  }
+
+  synchronized boolean running() {
+    return server != null;
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + config.port();
+  }
+
+  AdminClient admin() {
+    return AdminClient.login(new OkHttpClient(), HttpUrl.get(url()), DemoStaff.ADMIN_USER, DemoStaff.ADMIN_PASSWORD);
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}
