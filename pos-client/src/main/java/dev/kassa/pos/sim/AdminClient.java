@@ -63,6 +63,17 @@ public final class AdminClient {
         "reason", reason));
   }
 
+  /** Revokes a terminal's token (a stolen till): its next call is answered 401. */
+  public void revoke(String terminalId) {
+    call("POST", "api/v1/admin/terminals/" + terminalId + "/revoke", Map.of());
+  }
+
+  /** A new one-time enrollment code for an existing terminal. */
+  public String newEnrollmentCode(String terminalId) {
+    return call("POST", "api/v1/admin/terminals/" + terminalId + "/enrollment-code", Map.of()).path("enrollmentCode")
+        .asText();
+  }
+
   public Map<String, Long> salesPerTerminal() {
     return SyncCodec.mapper().convertValue(call("GET", "api/v1/admin/sync/sales-per-terminal", null),
         new TypeReference<Map<String, Long>>() { });

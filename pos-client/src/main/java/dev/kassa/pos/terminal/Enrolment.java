@@ -28,11 +28,26 @@ final class Enrolment {
       throw new NotEnrolledException("This terminal is not enrolled yet: start it with the enrollment code the"
           + " office gave for it.", null);
     }
+    return enrol(config, client, token, config.enrollmentCode(), null);
+  }
+
+  /**
+   * Trades {@code code} for a token and the terminal's identity, and stores both; when
+   * {@code expected} is given (a re-enrolment) a code of another terminal is refused before anything
+   * is written.
+   */
+  static TerminalProfile enrol(TerminalConfig config, SyncClient client, TokenFile token, String code,
+      TerminalProfile expected) {
     EnrollResponse enrolled;
     try {
-      enrolled = client.enroll(config.enrollmentCode().strip());
+      enrolled = client.enroll(code.strip());
     } catch (SyncFailure e) {
       throw new NotEnrolledException("Enrolment at " + config.serverUrl() + " failed: " + e.describe(), e);
+    }
+    if (expected != null && !(enrolled.terminalId().equals(expected.terminalId())
+        && enrolled.storeId().equals(expected.storeId()))) {
+      throw new NotEnrolledException("That code is for terminal " + enrolled.terminalId() + ", not for this terminal "
+          + expected.terminalId() + "; the office must issue a code for this one.", null);
     }
     try {
       token.write(enrolled.token());

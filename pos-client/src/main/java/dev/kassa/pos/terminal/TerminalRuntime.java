@@ -34,9 +34,15 @@ public final class TerminalRuntime implements AutoCloseable {
   private final SyncAgent agent;
   private final Checkout checkout;
   private final Returns returns;
+  private final TerminalConfig config;
+  private final SyncClient client;
+  private final TokenFile token;
 
   private TerminalRuntime(TerminalProfile profile, TerminalLedger ledger, SyncAgent agent, Checkout checkout,
-      Returns returns) {
+      Returns returns, TerminalConfig config, SyncClient client, TokenFile token) {
+    this.config = config;
+    this.client = client;
+    this.token = token;
     this.profile = profile;
     this.ledger = ledger;
     this.agent = agent;
@@ -67,11 +73,22 @@ public final class TerminalRuntime implements AutoCloseable {
           () -> agent.state().connection() == SyncState.Connection.ONLINE, config.clock(), profile.zone());
       agent.addListener(state -> SyncStateFile.write(config.dataDir(), state));
       agent.start();
-      return new TerminalRuntime(profile, ledger, agent, checkout, new Returns(ledger, programs, config.clock()));
+      return new TerminalRuntime(profile, ledger, agent, checkout, new Returns(ledger, programs, config.clock()),
+          config, client, token);
     } catch (RuntimeException e) {
       ledger.close();
       throw e;
     }
+  }
+
+  /**
+   * After the office revoked the token (the state says NOT_AUTHORIZED) and issued a new code: gets
+   * a new token for the same terminal and syncs at once. Nothing sold meanwhile is lost; it waits in
+   * the outbox. Refused when the code belongs to another terminal.
+   */
+  public void reenrol(String code) {
+    Enrolment.enrol(config, client, token, code, profile);
+    agent.syncSoon();
   }
 
   public TerminalProfile profile() {
