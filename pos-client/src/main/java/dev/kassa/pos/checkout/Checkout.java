@@ -2,6 +2,7 @@ package dev.kassa.pos.checkout;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.kassa.model.id.Hlc;
 import dev.kassa.model.id.UuidV7;
 import dev.kassa.model.ledger.EntryType;
 import dev.kassa.model.ledger.LedgerEntry;
@@ -165,10 +166,12 @@ public final class Checkout {
           ledger.hybridClock().now(), store, terminal, saleId, null, null, null));
     }
     if (evaluation.pointsEarned() > 0) {
+      // the lot's life is counted from its hybrid time, the time every node orders it by
+      Hlc stamp = ledger.hybridClock().now();
       int days = loyalty.program().expiryDays();
-      Instant expires = days > 0 ? now.plus(Duration.ofDays(days)) : null;
-      entries.add(new LedgerEntry(UuidV7.next(), card, EntryType.EARN, evaluation.pointsEarned(), now,
-          ledger.hybridClock().now(), store, terminal, saleId, null, expires, null));
+      Instant expires = days > 0 ? stamp.instant().plus(Duration.ofDays(days)) : null;
+      entries.add(new LedgerEntry(UuidV7.next(), card, EntryType.EARN, evaluation.pointsEarned(), now, stamp, store,
+          terminal, saleId, null, expires, null));
     }
     return entries;
   }

@@ -95,7 +95,9 @@ public final class Simulation implements AutoCloseable {
   private static void awaitFirstPull(TerminalRuntime runtime, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
     FeedRows feeds = runtime.ledger().feeds();
-    while (feeds.keys("product").isEmpty() || feeds.latestProgram().isEmpty()) {
+    // a whole first cycle, so the till has also taken the server's time before it sells
+    while (runtime.syncState().lastSuccess() == null || feeds.keys("product").isEmpty()
+        || feeds.latestProgram().isEmpty()) {
       if (Instant.now().isAfter(deadline)) {
         throw new IllegalStateException(runtime.profile().terminalId() + " got no catalog and program within "
             + timeout + ": " + runtime.syncState().problem());

@@ -9,6 +9,7 @@ import dev.kassa.pos.ledger.LedgerConfig;
 import dev.kassa.pos.ledger.TerminalIdentity;
 import dev.kassa.pos.ledger.TerminalLedger;
 import dev.kassa.pos.sync.Backoff;
+import dev.kassa.pos.sync.ServerAlignedClock;
 import dev.kassa.pos.sync.SyncAgent;
 import dev.kassa.pos.sync.SyncClient;
 import dev.kassa.pos.sync.SyncHttp;
@@ -62,18 +63,20 @@ public final class TerminalRuntime implements AutoCloseable {
     SyncClient client = new SyncClient(http, base, token::read);
     TerminalProfile profile = Enrolment.ensure(config, client, token);
     TerminalIdentity identity = new TerminalIdentity(profile.storeId(), profile.terminalId(), profile.storeCurrency());
-    TerminalLedger ledger = TerminalLedger.open(LedgerConfig.of(config.dataDir(), identity).withClock(config.clock()));
+    ServerAlignedClock clock = new ServerAlignedClock(config.clock());
+    TerminalLedger ledger = TerminalLedger.open(LedgerConfig.of(config.dataDir(), identity).withClock(clock));
     try {
       SyncAgent agent = new SyncAgent(client, ledger.outbox(), ledger.feeds(), ledger.hybridClock(),
           profile.terminalId(), config.sync(),
-          new Backoff(config.sync().backoffBase(), config.sync().backoffMax(), new SplittableRandom()), config.clock());
+          new Backoff(config.sync().backoffBase(), config.sync().backoffMax(), new SplittableRandom()), clock);
+      agent.addServerTimeListener(clock::observeServer);
       SyncClient quick = new SyncClient(http.newBuilder().callTimeout(ONLINE_LOYALTY_TIMEOUT).build(), base, token::read);
       Programs programs = new Programs(ledger.feeds());
       Checkout checkout = new Checkout(ledger, programs, quick,
-          () -> agent.state().connection() == SyncState.Connection.ONLINE, config.clock(), profile.zone());
+          () -> agent.state().connection() == SyncState.Connection.ONLINE, clock, profile.zone());
       agent.addListener(state -> SyncStateFile.write(config.dataDir(), state));
       agent.start();
-      return new TerminalRuntime(profile, ledger, agent, checkout, new Returns(ledger, programs, config.clock()),
+      return new TerminalRuntime(profile, ledger, agent, checkout, new Returns(ledger, programs, clock),
           config, client, token);
     } catch (RuntimeException e) {
       ledger.close();
