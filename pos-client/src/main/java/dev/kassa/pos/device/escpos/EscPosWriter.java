@@ -72,12 +72,30 @@ public final class EscPosWriter {
   public EscPosWriter text(String text) {
     requireNonNull(text, "text == null");
     try {
-      ByteBuffer bytes = encoder.encode(CharBuffer.wrap(text.replace('\n', ' ')));
+      ByteBuffer bytes = encoder.encode(CharBuffer.wrap(plain(text)));
       out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new IllegalStateException("encoder set to REPLACE cannot fail", e);
     }
     return this;
+  }
+
+  /**
+   * Typographic characters that no DOS or Windows Cyrillic table has, as their plain look-alikes:
+   * product names come from office systems full of guillemets and dashes.
+   */
+  private static String plain(String text) {
+    StringBuilder plain = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      plain.append(switch (c) {
+        case '«', '»', '„', '“', '”' -> '"';
+        case '‘', '’' -> '\'';
+        case '–', '—', '−' -> '-';
+        case '\u00A0', '\n', '\r', '\t' -> ' ';
+        default -> c;
+      });
+    }
+    return plain.toString();
   }
 
   public EscPosWriter line(String text) {

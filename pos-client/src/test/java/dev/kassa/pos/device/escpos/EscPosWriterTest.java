@@ -39,6 +39,12 @@ class EscPosWriterTest {
   }
 
   @Test
+  void typographicQuotesAndDashesPrintAsPlainOnes() {
+    byte[] bytes = epson().codePage(CodePage.CP866).text("«Я» — №").toBytes();
+    assertThat(HEX.formatHex(bytes)).isEqualTo("1b7411" + "229f22202d20fc");
+  }
+
+  @Test
   void nativeQrCountsUtf8BytesAndSendsModelTwo() {
     String data = "Кассa";
     int bytes = data.getBytes(StandardCharsets.UTF_8).length;
