@@ -42,7 +42,7 @@ public final class SampleReceipts {
         Quantity.pieces(2), rub(8990), rub(17980), rub(1798), "VAT10", 1000, 16, Set.of());
     SaleLine apples = new SaleLine(2, "2002", "2200734001497", "Яблоки Гала", "fruit",
         Quantity.grams(734), rub(14900), rub(10937), rub(0), "VAT10", 1000, 10, Set.of());
-    SaleLine coffee = new SaleLine(3, "3003", "4607001234565", "Кофе молотый Арабика 250 г", "grocery",
+    SaleLine coffee = new SaleLine(3, "3003", "4607001234562", "Кофе молотый Арабика 250 г", "grocery",
         Quantity.pieces(1), rub(54900), rub(54900), rub(5490), "VAT22", 2200, 49, Set.of());
     SaleLine cigarettes = new SaleLine(4, "4004", "4600000000015", "Сигареты", "tobacco",
         Quantity.pieces(1), rub(21500), rub(21500), rub(0), "VAT22", 2200, 0,

@@ -8,6 +8,7 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import dev.kassa.model.code.ScanClassifier;
 import dev.kassa.pos.device.escpos.RasterImage;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
@@ -20,37 +21,25 @@ import java.util.UUID;
  * of four modules as the standard asks.
  */
 public final class QrCodes {
-  private static final String RECEIPT_PREFIX = "KASSA-R:";
-  private static final String CARD_PREFIX = "KASSA-C:";
   private static final int QUIET_ZONE = 4;
 
   private QrCodes() {}
 
-  /** The text in a receipt's QR: {@code KASSA-R:<sale uuid>}. */
+  /** The text in a receipt's QR: {@code KASSA-R:<sale uuid>}, as the scan classifier reads it. */
   public static String receiptPayload(UUID saleId) {
-    return RECEIPT_PREFIX + requireNonNull(saleId, "saleId == null");
+    return ScanClassifier.RECEIPT_PREFIX + requireNonNull(saleId, "saleId == null");
   }
 
-  /** The text in a digital loyalty card's QR: {@code KASSA-C:<card number>}. */
+  /**
+   * The text in a digital loyalty card's QR: the card number itself, so the till reads a card
+   * shown on a phone exactly like the plastic card's barcode.
+   */
   public static String cardPayload(String cardNumber) {
     requireNonNull(cardNumber, "cardNumber == null");
     if (!cardNumber.matches("\\d{6,19}")) {
       throw new IllegalArgumentException("card number must be 6..19 digits: " + cardNumber);
     }
-    return CARD_PREFIX + cardNumber;
-  }
-
-  /** The sale id in a scanned receipt QR, or an error saying why the text is not one. */
-  public static UUID parseReceiptPayload(String text) {
-    requireNonNull(text, "text == null");
-    if (!text.startsWith(RECEIPT_PREFIX)) {
-      throw new IllegalArgumentException("not a Kassa receipt code: " + text);
-    }
-    try {
-      return UUID.fromString(text.substring(RECEIPT_PREFIX.length()));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("receipt code with a bad sale id: " + text, e);
-    }
+    return cardNumber;
   }
 
   /** The modules of the QR for {@code data}, quiet zone included, one bit per module. */

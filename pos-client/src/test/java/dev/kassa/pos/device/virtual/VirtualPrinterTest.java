@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.zxing.BarcodeFormat;
+import dev.kassa.model.code.Scan;
+import dev.kassa.model.code.ScanClassifier;
 import dev.kassa.pos.device.escpos.Align;
 import dev.kassa.pos.device.escpos.CodePage;
 import dev.kassa.pos.device.escpos.EscPosWriter;
 import dev.kassa.pos.device.escpos.Paper;
 import dev.kassa.pos.device.escpos.PrinterProfile;
 import dev.kassa.pos.device.qr.CodeImageReader;
-import dev.kassa.pos.device.qr.QrCodes;
 import dev.kassa.pos.device.virtual.PrintElement.Qr;
 import dev.kassa.pos.device.virtual.PrintElement.TextLine;
 import dev.kassa.pos.receipt.ReceiptLayout;
@@ -84,7 +85,7 @@ class VirtualPrinterTest {
     printer.writeTo(png, text);
 
     assertThat(READER.read(png)).hasValueSatisfying(code ->
-        assertThat(QrCodes.parseReceiptPayload(code.text())).isEqualTo(SampleReceipts.SALE_ID));
+        assertThat(ScanClassifier.standard().classify(code.text())).isEqualTo(new Scan.ReceiptQr(SampleReceipts.SALE_ID)));
     assertThat(text).content().contains("Продукты у дома", "ИТОГО", "**** 7891");
   }
 
