@@ -6,6 +6,7 @@ import com.fazecast.jSerialComm.SerialPort;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,7 @@ public final class SerialLink implements AutoCloseable {
   private final Listener listener;
   private final CountDownLatch closed = new CountDownLatch(1);
   private final Thread thread;
+  private final Object connectedSignal = new Object();
   private volatile SerialPort port;
 
   public SerialLink(Path path, SerialSettings settings, Listener listener) {
@@ -63,6 +65,21 @@ public final class SerialLink implements AutoCloseable {
     return port != null;
   }
 
+  /** Waits up to {@code timeout} for the port to be open; true when it is. */
+  public boolean awaitConnected(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (connectedSignal) {
+      while (port == null) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(connectedSignal, left);
+      }
+      return true;
+    }
+  }
+
   /** Writes all bytes or throws; an unplugged port is an {@link IOException}. */
   public void write(byte[] bytes) throws IOException {
     SerialPort current = port;
@@ -84,7 +101,10 @@ public final class SerialLink implements AutoCloseable {
         pause();
         continue;
       }
-      port = opened;
+      synchronized (connectedSignal) {
+        port = opened;
+        connectedSignal.notifyAll();
+      }
       LOG.info("serial port {} connected", path);
       notifyConnected(true);
       read(opened);

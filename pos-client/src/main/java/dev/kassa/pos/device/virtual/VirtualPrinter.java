@@ -28,6 +28,7 @@ public final class VirtualPrinter implements PrinterTransport {
   private final Paper paper;
   private final List<PrintElement> printed = new ArrayList<>();
   private PrinterStatus status = PrinterStatus.READY;
+  private int paperLines = -1;
 
   public VirtualPrinter(PrinterProfile profile, Paper paper) {
     this.profile = requireNonNull(profile, "profile == null");
@@ -38,14 +39,33 @@ public final class VirtualPrinter implements PrinterTransport {
     return paper;
   }
 
-  /** Prints the bytes unless the simulated status blocks printing. */
+  /**
+   * Prints the bytes unless the simulated status blocks printing; with a short roll loaded
+   * ({@link #loadPaper}) printing stops where the paper ends and the status turns to paper out.
+   */
   @Override
   public synchronized Optional<PrinterStatus> send(byte[] bytes) throws PrinterException {
     List<PrintElement> elements = EscPosDecoder.decode(profile, bytes);
-    if (!status.blocksPrinting()) {
-      printed.addAll(elements);
+    if (status.blocksPrinting()) {
+      return Optional.of(status);
+    }
+    for (PrintElement element : elements) {
+      if (paperLines == 0) {
+        status = new PrinterStatus(true, status.coverOpen(), true, true);
+        break;
+      }
+      printed.add(element);
+      if (paperLines > 0 && element instanceof PrintElement.TextLine) {
+        paperLines--;
+      }
     }
     return Optional.of(status);
+  }
+
+  /** Loads a roll good for {@code lines} text lines; a negative number is an endless roll. Clears paper out. */
+  public synchronized void loadPaper(int lines) {
+    paperLines = lines;
+    status = new PrinterStatus(status.offline() && !status.paperOut(), status.coverOpen(), false, false);
   }
 
   @Override
