@@ -47,6 +47,9 @@ public final class SerialPrinterTransport implements PrinterTransport {
 
   private Optional<PrinterStatus> exchange(byte[] bytes) throws PrinterException {
     try {
+      if (!link.isConnected() && !Files.exists(port)) {
+        throw new PrinterException(PrinterProblem.DEVICE_MISSING, port + " is not connected");
+      }
       if (!link.awaitConnected(timeout)) {
         throw Files.exists(port)
             ? new PrinterException(PrinterProblem.OFFLINE, port + " cannot be opened")
