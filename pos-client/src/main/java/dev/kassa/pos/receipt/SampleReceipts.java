@@ -1,6 +1,7 @@
 package dev.kassa.pos.receipt;
 
 import dev.kassa.model.catalog.ProductFlag;
+import dev.kassa.model.code.LoyaltyCardFormat;
 import dev.kassa.model.money.Money;
 import dev.kassa.model.sale.Payment;
 import dev.kassa.model.sale.PaymentMethod;
@@ -28,6 +29,8 @@ public final class SampleReceipts {
   public static final UUID SALE_ID = UUID.fromString("0193a6e2-7c4d-7a31-9b2e-5f1c2d3e4f50");
   private static final UUID SHIFT_ID = UUID.fromString("0193a6e0-0000-7000-8000-000000000001");
   private static final Instant SOLD_AT = Instant.parse("2026-11-30T16:30:00Z");
+  /** A valid demo card number (prefix 7700, Luhn check digit). */
+  public static final String CARD_NUMBER = LoyaltyCardFormat.standard().generate(1_234_567).orElseThrow();
   private static final Instant OPENED_AT = Instant.parse("2026-11-30T05:00:00Z");
 
   private SampleReceipts() {}
@@ -51,7 +54,7 @@ public final class SampleReceipts {
     Money total = lines.stream().map(SaleLine::net).reduce(Money::plus).orElseThrow();
     Money points = rub(10000);
     Money cash = total.minus(points);
-    SaleLoyalty loyalty = new SaleLoyalty("2775001234567891", 3, "Золото", 75, 100, points, null, true, List.of());
+    SaleLoyalty loyalty = new SaleLoyalty(CARD_NUMBER, 3, "Золото", 75, 100, points, null, true, List.of());
     return new Sale(SALE_ID, "store-1", "T-01", SHIFT_ID, 42, "cashier-7", SOLD_AT, lines, total,
         List.of(Payment.of(PaymentMethod.POINTS, points, null), Payment.cash(cash, rub(100000))), loyalty);
   }
