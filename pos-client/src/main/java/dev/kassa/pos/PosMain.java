@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "kassa pos",
     mixinStandardHelpOptions = true,
+    subcommands = dev.kassa.pos.device.demo.DevicesCommand.class,
     description = "Kassa cashier app. Without a subcommand it opens the cashier window.")
 public final class PosMain implements Callable<Integer> {
 

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.kassa.pos.device.serial.SerialLink;
 import dev.kassa.pos.device.serial.SerialSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * A scanner on a serial port (RS-232, or USB in CDC/virtual COM mode): bytes are cut into codes at
@@ -47,6 +48,11 @@ public final class SerialScanner implements AutoCloseable {
 
   public boolean isConnected() {
     return link.isConnected();
+  }
+
+  /** Waits up to {@code timeout} for the port to open; true when it did. */
+  public boolean awaitConnected(Duration timeout) throws InterruptedException {
+    return link.awaitConnected(timeout);
   }
 
   @Override

@@ -9,7 +9,7 @@ import dev.kassa.pos.device.printer.PrintOutcome.Failed;
 import dev.kassa.pos.device.printer.PrintOutcome.Printed;
 import dev.kassa.pos.device.serial.FlowControl;
 import dev.kassa.pos.device.serial.SerialSettings;
-import dev.kassa.pos.device.serial.Socat;
+import dev.kassa.pos.device.serial.PtyPair;
 import dev.kassa.pos.device.virtual.SimulatedPrinter;
 import dev.kassa.pos.device.virtual.VirtualPrinter;
 import dev.kassa.pos.receipt.ReceiptLayout;
@@ -29,7 +29,7 @@ class SerialPrinterTransportTest {
   private final VirtualPrinter paper = new VirtualPrinter(PROFILE, Paper.MM58);
   private final byte[] receipt = new ReceiptLayout(Paper.MM58, PROFILE, CodePage.CP866).receipt(SampleReceipts.receipt());
 
-  private void playPrinter(Socat socat) throws IOException {
+  private void playPrinter(PtyPair socat) throws IOException {
     Path device = socat.device().toRealPath();
     Thread thread = new Thread(() -> {
       try (var in = new FileInputStream(device.toFile()); var out = new FileOutputStream(device.toFile())) {
@@ -44,7 +44,7 @@ class SerialPrinterTransportTest {
 
   @Test
   void printsThroughAPtyAndSurvivesAnUnplug(@TempDir Path dir) throws Exception {
-    Socat socat = new Socat(dir);
+    PtyPair socat = new PtyPair(dir, "port");
     playPrinter(socat);
     try (ReceiptPrinter printer = new ReceiptPrinter(new SerialPrinterTransport(socat.app(),
         SerialSettings.of(115_200, FlowControl.NONE), Duration.ofSeconds(2)), PROFILE)) {

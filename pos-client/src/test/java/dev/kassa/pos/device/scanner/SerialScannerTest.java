@@ -8,7 +8,7 @@ import dev.kassa.model.code.Scan;
 import dev.kassa.model.code.ScanClassifier;
 import dev.kassa.pos.device.serial.FlowControl;
 import dev.kassa.pos.device.serial.SerialSettings;
-import dev.kassa.pos.device.serial.Socat;
+import dev.kassa.pos.device.serial.PtyPair;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ class SerialScannerTest {
 
   @Test
   void readsCodesSentInPiecesWithCrlf(@TempDir Path dir) throws Exception {
-    try (Socat socat = new Socat(dir); SerialScanner scanner = scanner(socat.app(), LineSuffix.CRLF);
+    try (PtyPair socat = new PtyPair(dir, "port"); SerialScanner scanner = scanner(socat.app(), LineSuffix.CRLF);
          RandomAccessFile device = socat.openDevice()) {
       await().atMost(WAIT).until(scanner::isConnected);
 
@@ -51,7 +51,7 @@ class SerialScannerTest {
 
   @Test
   void garbageIsRejectedWithAReasonAndEmitsNoCode(@TempDir Path dir) throws Exception {
-    try (Socat socat = new Socat(dir); SerialScanner scanner = scanner(socat.app(), LineSuffix.CR);
+    try (PtyPair socat = new PtyPair(dir, "port"); SerialScanner scanner = scanner(socat.app(), LineSuffix.CR);
          RandomAccessFile device = socat.openDevice()) {
       await().atMost(WAIT).until(scanner::isConnected);
 
@@ -71,7 +71,7 @@ class SerialScannerTest {
 
   @Test
   void scanningResumesAfterUnplugAndReplug(@TempDir Path dir) throws Exception {
-    Socat socat = new Socat(dir);
+    PtyPair socat = new PtyPair(dir, "port");
     try (SerialScanner scanner = scanner(socat.app(), LineSuffix.CR)) {
       await().atMost(WAIT).until(scanner::isConnected);
       try (RandomAccessFile device = socat.openDevice()) {

@@ -37,7 +37,7 @@ class SerialLinkTest {
   @Test
   void readsWhatTheDeviceSendsAndWritesBack(@TempDir Path dir) throws Exception {
     Recorder recorder = new Recorder();
-    try (Socat socat = new Socat(dir);
+    try (PtyPair socat = new PtyPair(dir, "port");
          SerialLink link = new SerialLink(socat.app(), SerialSettings.of(9600, FlowControl.NONE), recorder).start();
          RandomAccessFile device = socat.openDevice()) {
       await().atMost(Duration.ofSeconds(5)).until(link::isConnected);
@@ -55,7 +55,7 @@ class SerialLinkTest {
   @Test
   void reconnectsWhenTheDeviceComesBack(@TempDir Path dir) throws Exception {
     Recorder recorder = new Recorder();
-    Socat socat = new Socat(dir);
+    PtyPair socat = new PtyPair(dir, "port");
     try (SerialLink link = new SerialLink(socat.app(), SerialSettings.of(9600, FlowControl.NONE), recorder).start()) {
       await().atMost(Duration.ofSeconds(5)).until(link::isConnected);
 
