@@ -3,6 +3,7 @@ package dev.kassa.pos.device;
 import static java.util.Objects.requireNonNull;
 
 import dev.kassa.pos.device.escpos.PrinterProfile;
+import dev.kassa.pos.device.printer.CashDrawer;
 import dev.kassa.pos.device.printer.FilePrinterTransport;
 import dev.kassa.pos.device.printer.PrinterTransport;
 import dev.kassa.pos.device.printer.ReceiptPrinter;
@@ -81,6 +82,11 @@ public final class Devices implements AutoCloseable {
   /** With the {@code virtual} target, what was "printed"; otherwise an empty preview. */
   public VirtualPrinter virtualPrinter() {
     return preview;
+  }
+
+  /** The cash drawer on the printer, when the settings say one is connected. */
+  public Optional<CashDrawer> drawer() {
+    return settings.printer().drawer() ? Optional.of(printer) : Optional.empty();
   }
 
   public Optional<SerialScanner> serialScanner() {

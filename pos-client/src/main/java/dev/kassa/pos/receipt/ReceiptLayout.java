@@ -114,7 +114,13 @@ public final class ReceiptLayout {
 
   private void header(EscPosWriter out, StoreHeader store) {
     out.align(Align.CENTER);
-    store.logo().ifPresent(out::raster);
+    store.logo().ifPresent(logo -> {
+      if (logo.width() > paper.dots()) {
+        throw new IllegalArgumentException("logo " + logo.width() + " dots wide does not fit "
+            + paper.millimetres() + " mm paper (" + paper.dots() + " dots)");
+      }
+      out.raster(logo);
+    });
     out.bold(true);
     for (String line : cols.wrap(store.name(), 0)) {
       out.line(line);

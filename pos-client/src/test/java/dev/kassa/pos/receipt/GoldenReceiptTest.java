@@ -1,16 +1,21 @@
 package dev.kassa.pos.receipt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kassa.pos.device.escpos.CodePage;
 import dev.kassa.pos.device.escpos.Paper;
 import dev.kassa.pos.device.escpos.PrinterProfile;
+import dev.kassa.pos.device.escpos.RasterImage;
 import dev.kassa.pos.device.virtual.VirtualPrinter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -45,6 +50,29 @@ class GoldenReceiptTest {
     assertThat(text).isEqualTo(golden(name, text));
     text.lines().filter(line -> !line.strip().startsWith("["))
         .forEach(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(columns));
+  }
+
+  /** The exact bytes of the 58 mm Cyrillic receipt (CP866, native QR), 32 bytes a line in hex. */
+  @Test
+  void cyrillicReceiptIsTheGoldenBytes() throws IOException {
+    byte[] bytes = new ReceiptLayout(Paper.MM58, PrinterProfile.EPSON, CodePage.CP866).receipt(SampleReceipts.receipt());
+    StringBuilder hex = new StringBuilder();
+    for (int i = 0; i < bytes.length; i += 32) {
+      hex.append(HexFormat.of().formatHex(bytes, i, Math.min(bytes.length, i + 32))).append('\n');
+    }
+    assertThat(hex.toString()).isEqualTo(golden("receipt-58-32-epson.hex", hex.toString()));
+  }
+
+  @Test
+  void aLogoWiderThanThePaperIsRefused() {
+    var store = SampleReceipts.store();
+    var wide = new StoreHeader(store.name(), store.lines(), store.zone(),
+        Optional.of(new RasterImage(400, 1, new byte[50])));
+    var receipt = SampleReceipts.receipt();
+    var withWideLogo = new Receipt(wide, receipt.sale(), receipt.cashierName(), receipt.loyalty(), receipt.footer());
+
+    assertThatThrownBy(() -> new ReceiptLayout(Paper.MM58, PrinterProfile.EPSON, CodePage.CP866).receipt(withWideLogo))
+        .hasMessageContaining("does not fit 58 mm paper (384 dots)");
   }
 
   static String golden(String name, String actual) throws IOException {

@@ -7,12 +7,14 @@ import dev.kassa.pos.device.escpos.PrinterProfile;
 import dev.kassa.pos.device.escpos.PrinterStatus;
 import dev.kassa.pos.device.printer.PrintOutcome.Failed;
 import dev.kassa.pos.device.printer.PrintOutcome.Printed;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,20 +25,21 @@ import org.slf4j.LoggerFactory;
  * last receipt is kept (printed or not), so the cashier can reprint it when the paper is changed
  * or the printer is back. Listeners hear every outcome, on the printer thread.
  */
-public final class ReceiptPrinter implements AutoCloseable {
+public final class ReceiptPrinter implements CashDrawer, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReceiptPrinter.class);
 
   private final PrinterTransport transport;
   private final PrinterProfile profile;
-  private final ExecutorService thread;
+  private final ScheduledExecutorService thread;
   private final List<Consumer<PrintOutcome>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<Optional<PrinterStatus>>> statusListeners = new CopyOnWriteArrayList<>();
   private volatile PrintJob lastJob;
   private volatile PrintOutcome lastOutcome;
 
   public ReceiptPrinter(PrinterTransport transport, PrinterProfile profile) {
     this.transport = requireNonNull(transport, "transport == null");
     this.profile = requireNonNull(profile, "profile == null");
-    this.thread = Executors.newSingleThreadExecutor(r -> {
+    this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "printer " + transport.describe());
       t.setDaemon(true);
       return t;
@@ -72,20 +75,54 @@ public final class ReceiptPrinter implements AutoCloseable {
   }
 
   /** Kicks the cash drawer connected to the printer; not kept for reprint. */
+  @Override
+  public CompletableFuture<PrintOutcome> open() {
+    return openDrawer();
+  }
+
+  /** Kicks the cash drawer connected to the printer; not kept for reprint. */
   public CompletableFuture<PrintOutcome> openDrawer() {
     PrintJob pulse = PrintJob.of("drawer", new EscPosWriter(profile).drawerPulse().toBytes());
     return CompletableFuture.supplyAsync(() -> run(pulse), thread);
   }
 
-  /** Asks the printer how it is, without printing; empty when the transport cannot ask. */
+  /**
+   * Asks the printer how it is, without printing; empty when the transport cannot ask. An
+   * unreachable printer reads as offline. Status listeners hear the answer.
+   */
   public CompletableFuture<Optional<PrinterStatus>> status() {
-    return CompletableFuture.supplyAsync(() -> {
+    return CompletableFuture.supplyAsync(this::queryStatus, thread);
+  }
+
+  /** Hears every status answer, on the printer thread: the screen's printer indicator. */
+  public void addStatusListener(Consumer<Optional<PrinterStatus>> listener) {
+    statusListeners.add(requireNonNull(listener, "listener == null"));
+  }
+
+  /**
+   * Asks for the status every {@code period} between jobs, so the screen learns that the paper was
+   * changed or the printer came back and can offer the pending reprint.
+   */
+  public void watchStatus(Duration period) {
+    requireNonNull(period, "period == null");
+    thread.scheduleWithFixedDelay(this::queryStatus, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private Optional<PrinterStatus> queryStatus() {
+    Optional<PrinterStatus> status;
+    try {
+      status = transport.status();
+    } catch (PrinterException e) {
+      status = Optional.of(new PrinterStatus(true, false, false, false));
+    }
+    for (Consumer<Optional<PrinterStatus>> listener : statusListeners) {
       try {
-        return transport.status();
-      } catch (PrinterException e) {
-        return Optional.of(new PrinterStatus(true, false, false, false));
+        listener.accept(status);
+      } catch (RuntimeException e) {
+        LOG.error("printer status listener failed", e);
       }
-    }, thread);
+    }
+    return status;
   }
 
   /** The receipt {@link #reprintLast()} would print. */

@@ -2,6 +2,7 @@ package dev.kassa.pos.device.printer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.kassa.pos.device.escpos.CodePage;
 import dev.kassa.pos.device.escpos.Paper;
@@ -21,12 +22,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ReceiptPrinterTest {
   private static final Duration TIMEOUT = Duration.ofMillis(500);
@@ -160,6 +164,38 @@ class ReceiptPrinterTest {
 
       assertThat(paper.text()).endsWith("[drawer]\n");
       assertThat(printer.lastJob()).hasValueSatisfying(job -> assertThat(job.name()).isEqualTo("receipt 42"));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(textBlock = """
+      # offline, cover open, paper out, problem
+      true,  false, false, OFFLINE
+      true,  true,  false, COVER_OPEN
+      true,  true,  true,  PAPER_OUT
+      """)
+  void blockingStatusNamesTheProblem(boolean offline, boolean cover, boolean paperOut, PrinterProblem problem)
+      throws Exception {
+    paper.setStatus(new PrinterStatus(offline, cover, paperOut, false));
+    try (ReceiptPrinter printer = new ReceiptPrinter(paper, PROFILE)) {
+      assertThat(outcome(printer.print(PrintJob.of("receipt 42", receipt)))).isInstanceOfSatisfying(Failed.class,
+          failed -> assertThat(failed.problem()).isEqualTo(problem));
+      assertThat(printer.reprintPending()).isTrue();
+    }
+  }
+
+  @Test
+  void statusWatchTellsTheScreenWhenThePaperIsBack() {
+    paper.setStatus(new PrinterStatus(true, false, true, false));
+    List<Optional<PrinterStatus>> heard = new CopyOnWriteArrayList<>();
+    try (ReceiptPrinter printer = new ReceiptPrinter(paper, PROFILE)) {
+      printer.addStatusListener(heard::add);
+      printer.watchStatus(Duration.ofMillis(20));
+
+      await().atMost(Duration.ofSeconds(5)).until(() -> !heard.isEmpty() && heard.get(0).orElseThrow().paperOut());
+      paper.loadPaper(-1);
+      await().atMost(Duration.ofSeconds(5))
+          .until(() -> !heard.get(heard.size() - 1).orElseThrow().blocksPrinting());
     }
   }
 
