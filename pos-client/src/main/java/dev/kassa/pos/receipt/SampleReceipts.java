@@ -2,6 +2,7 @@ package dev.kassa.pos.receipt;
 
 import dev.kassa.model.catalog.ProductFlag;
 import dev.kassa.model.code.LoyaltyCardFormat;
+import dev.kassa.model.code.VariableMeasureLayout;
 import dev.kassa.model.money.Money;
 import dev.kassa.model.sale.Payment;
 import dev.kassa.model.sale.PaymentMethod;
@@ -31,6 +32,8 @@ public final class SampleReceipts {
   private static final Instant SOLD_AT = Instant.parse("2026-11-30T16:30:00Z");
   /** A valid demo card number (prefix 7700, Luhn check digit). */
   public static final String CARD_NUMBER = LoyaltyCardFormat.standard().generate(1_234_567).orElseThrow();
+  /** The scale label on the sample's apples: prefix 22, PLU 02002, 734 g. */
+  public static final String APPLES_LABEL = VariableMeasureLayout.russia().encode(22, "02002", 734).orElseThrow().digits();
   private static final Instant OPENED_AT = Instant.parse("2026-11-30T05:00:00Z");
 
   private SampleReceipts() {}
@@ -43,7 +46,7 @@ public final class SampleReceipts {
   public static Sale sale() {
     SaleLine milk = new SaleLine(1, "1001", "4601234567893", "Молоко «Домик» 3,2% 930 мл", "dairy",
         Quantity.pieces(2), rub(8990), rub(17980), rub(1798), "VAT10", 1000, 16, Set.of());
-    SaleLine apples = new SaleLine(2, "2002", "2200734001497", "Яблоки Гала", "fruit",
+    SaleLine apples = new SaleLine(2, "2002", APPLES_LABEL, "Яблоки Гала", "fruit",
         Quantity.grams(734), rub(14900), rub(10937), rub(0), "VAT10", 1000, 10, Set.of());
     SaleLine coffee = new SaleLine(3, "3003", "4607001234562", "Кофе молотый Арабика 250 г", "grocery",
         Quantity.pieces(1), rub(54900), rub(54900), rub(5490), "VAT22", 2200, 49, Set.of());

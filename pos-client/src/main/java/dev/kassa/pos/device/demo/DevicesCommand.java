@@ -118,7 +118,7 @@ public final class DevicesCommand implements Callable<Integer> {
     if (!devices.serialScanner().orElseThrow().awaitConnected(WAIT)) {
       throw new IllegalStateException("the scanner port did not open within " + WAIT);
     }
-    List<String> codes = List.of("4601234567893", SampleReceipts.CARD_NUMBER,
+    List<String> codes = List.of("4601234567893", SampleReceipts.APPLES_LABEL, SampleReceipts.CARD_NUMBER,
         "KASSA-R:" + SampleReceipts.SALE_ID, "4601234567890", "\u0007\u00ff#");
     console.println("scanner sends: " + codes.size() + " codes (the last two are a bad check digit and line noise)");
     try (RandomAccessFile device = pty.openDevice()) {
