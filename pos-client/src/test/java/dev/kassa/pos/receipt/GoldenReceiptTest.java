@@ -64,6 +64,16 @@ class GoldenReceiptTest {
   }
 
   @Test
+  void cp1251PrinterShowsTheSameReceiptAsCp866() {
+    var cp866 = new ReceiptLayout(Paper.MM80, PrinterProfile.EPSON, CodePage.CP866).receipt(SampleReceipts.receipt());
+    var cp1251 = new ReceiptLayout(Paper.MM80, PrinterProfile.EPSON, CodePage.CP1251).receipt(SampleReceipts.receipt());
+
+    assertThat(cp1251).isNotEqualTo(cp866);
+    assertThat(VirtualPrinter.preview(PrinterProfile.EPSON, Paper.MM80, cp1251).text())
+        .isEqualTo(VirtualPrinter.preview(PrinterProfile.EPSON, Paper.MM80, cp866).text());
+  }
+
+  @Test
   void aLogoWiderThanThePaperIsRefused() {
     var store = SampleReceipts.store();
     var wide = new StoreHeader(store.name(), store.lines(), store.zone(),

@@ -44,11 +44,11 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "devices", mixinStandardHelpOptions = true,
     description = "Simulated serial scanner and printer on ptys (needs socat): scans a few codes, "
-        + "prints a sample receipt, writes receipt.png and receipt.txt.")
+        + "prints a sample receipt and an X report, writes receipt.png/.txt and x-report.png/.txt.")
 public final class DevicesCommand implements Callable<Integer> {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  @Option(names = "--out", description = "Where to write receipt.png and receipt.txt (default: ${DEFAULT-VALUE}).",
+  @Option(names = "--out", description = "Where to write the PNG and text files (default: ${DEFAULT-VALUE}).",
       defaultValue = "data/devices-demo")
   Path out;
 
@@ -76,18 +76,12 @@ public final class DevicesCommand implements Callable<Integer> {
       try (Devices devices = Devices.open(settings, new ScanGate(ScanClassifier.standard(), heard, Clock.systemUTC()))) {
         scan(scannerPty, devices, heard);
         wedge(devices);
-        print(devices);
+        print(devices, paperRoll);
       }
       printerSide.interrupt();
     } finally {
       Files.deleteIfExists(ptys);
     }
-    Path png = out.resolve("receipt.png");
-    Path text = out.resolve("receipt.txt");
-    paperRoll.writeTo(png, text);
-    console.println();
-    console.print(paperRoll.text());
-    console.println("wrote " + png.toAbsolutePath() + " and " + text.toAbsolutePath());
     return 0;
   }
 
@@ -146,13 +140,29 @@ public final class DevicesCommand implements Callable<Integer> {
     }
   }
 
-  private void print(Devices devices) throws Exception {
+  /** The receipt and the drawer kick, then an X report, each written out as PNG and text. */
+  private void print(Devices devices, VirtualPrinter paperRoll) throws Exception {
     byte[] receipt = devices.layout().receipt(SampleReceipts.receipt());
     PrintOutcome outcome = devices.printer().print(PrintJob.of("receipt 42", receipt)).get(30, TimeUnit.SECONDS);
     console.println("printer " + devices.printer().profile().name() + " on " + devices.settings().printer().target().format()
         + ": " + describe(outcome));
     PrintOutcome drawer = devices.printer().openDrawer().get(30, TimeUnit.SECONDS);
     console.println("cash drawer: " + describe(drawer));
+    console.println();
+    console.print(paperRoll.text());
+    write(paperRoll, "receipt");
+
+    paperRoll.clear();
+    byte[] report = devices.layout().shiftReport(SampleReceipts.xReport());
+    console.println("X report: " + describe(devices.printer().print(PrintJob.of("X report", report)).get(30, TimeUnit.SECONDS)));
+    write(paperRoll, "x-report");
+  }
+
+  private void write(VirtualPrinter paperRoll, String name) throws IOException {
+    Path png = out.resolve(name + ".png");
+    Path text = out.resolve(name + ".txt");
+    paperRoll.writeTo(png, text);
+    console.println("wrote " + png.toAbsolutePath() + " and " + text.toAbsolutePath());
   }
 
   private static String describe(PrintOutcome outcome) {

@@ -6,7 +6,6 @@ import com.google.zxing.oned.Code128Writer;
 import com.google.zxing.oned.EAN13Writer;
 import dev.kassa.pos.device.escpos.Align;
 import dev.kassa.pos.device.escpos.Paper;
-import dev.kassa.pos.device.escpos.RasterImage;
 import dev.kassa.pos.device.qr.QrCodes;
 import dev.kassa.pos.device.virtual.PrintElement.Barcode;
 import dev.kassa.pos.device.virtual.PrintElement.Cut;

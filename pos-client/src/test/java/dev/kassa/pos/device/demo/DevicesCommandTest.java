@@ -22,6 +22,7 @@ class DevicesCommandTest {
     assertThat(exit).isZero();
     assertThat(out.resolve("receipt.txt")).content()
         .contains("Продукты у дома", "ИТОГО", "ОФЛАЙН", "[image ", "[drawer]");
+    assertThat(out.resolve("x-report.txt")).content().contains("X-ОТЧЁТ", "В кассе").doesNotContain("ИТОГО");
     assertThat(new CodeImageReader().read(out.resolve("receipt.png"))).hasValueSatisfying(code ->
         assertThat(ScanClassifier.standard().classify(code.text())).isEqualTo(new Scan.ReceiptQr(SampleReceipts.SALE_ID)));
   }
