@@ -1,5 +1,7 @@
 package dev.kassa.model.code;
 
+import java.util.Locale;
+
 /** Checks shared by every all-digit code; positions in messages count from 1, as people do. */
 final class Digits {
   private Digits() {}
@@ -36,11 +38,17 @@ final class Digits {
   /** A character quoted for a message, control characters as their code so a log stays readable. */
   static String printable(char c) {
     return Character.isISOControl(c) || Character.isWhitespace(c)
-        ? String.format("U+%04X", (int) c) : "'" + c + "'";
+        ? String.format(Locale.ROOT, "U+%04X", (int) c) : "'" + c + "'";
   }
 
-  /** User input shortened for a message: a hostile 10 MB scan must not become a 10 MB log line. */
+  /**
+   * User input made safe for a message: shortened, so a hostile 10 MB scan does not become a 10 MB
+   * log line, and control characters replaced, so it cannot forge log lines or terminal colours.
+   */
   static String abbreviate(String input) {
-    return input.length() <= 40 ? input : input.substring(0, 37) + "...";
+    String shortened = input.length() <= 40 ? input : input.substring(0, 37) + "...";
+    StringBuilder safe = new StringBuilder(shortened.length());
+    shortened.codePoints().forEach(c -> safe.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+    return safe.toString();
   }
 }
