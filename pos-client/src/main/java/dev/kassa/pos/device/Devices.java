@@ -9,6 +9,7 @@ import dev.kassa.pos.device.printer.PrinterTransport;
 import dev.kassa.pos.device.printer.ReceiptPrinter;
 import dev.kassa.pos.device.printer.SerialPrinterTransport;
 import dev.kassa.pos.device.printer.TcpPrinterTransport;
+import dev.kassa.pos.device.scanner.KeyboardWedgeScanner;
 import dev.kassa.pos.device.scanner.ScanGate;
 import dev.kassa.pos.device.scanner.SerialScanner;
 import dev.kassa.pos.device.scanner.WedgeDecoder;
@@ -96,6 +97,11 @@ public final class Devices implements AutoCloseable {
   /** A fresh decoder for the screen that takes keyboard input. */
   public WedgeDecoder wedgeDecoder() {
     return new WedgeDecoder(settings.scanner().wedge());
+  }
+
+  /** The keyboard-wedge scanner for the screen that takes keyboard input, reporting to {@code gate}. */
+  public KeyboardWedgeScanner keyboardScanner(ScanGate gate) {
+    return new KeyboardWedgeScanner(wedgeDecoder(), gate);
   }
 
   @Override
