@@ -179,9 +179,15 @@ public final class ReceiptPrinter implements CashDrawer, AutoCloseable {
     return status.coverOpen() ? PrinterProblem.COVER_OPEN : PrinterProblem.OFFLINE;
   }
 
+  /** Lets a job in progress finish (up to two seconds), then closes the transport. */
   @Override
   public void close() {
     thread.shutdown();
+    try {
+      thread.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     transport.close();
   }
 }
