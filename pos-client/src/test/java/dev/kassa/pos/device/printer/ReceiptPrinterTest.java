@@ -14,6 +14,7 @@ import dev.kassa.pos.device.virtual.SimulatedPrinter;
 import dev.kassa.pos.device.virtual.VirtualPrinter;
 import dev.kassa.pos.receipt.ReceiptLayout;
 import dev.kassa.pos.receipt.SampleReceipts;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -51,6 +52,13 @@ class ReceiptPrinterTest {
 
       assertThat(paper.text()).contains("Продукты у дома", "ИТОГО", "[QR KASSA-R:" + SampleReceipts.SALE_ID + "]");
       assertThat(printer.reprintPending()).isFalse();
+      byte[] query = PrinterStatus.query();
+      ByteArrayOutputStream expected = new ByteArrayOutputStream();
+      expected.writeBytes(query);
+      expected.writeBytes(receipt);
+      expected.writeBytes(query);
+      assertThat(server.received()).as("status check, then the receipt byte for byte, then status")
+          .isEqualTo(expected.toByteArray());
     }
   }
 
