@@ -1,6 +1,7 @@
 package dev.kassa.pos;
 
 import dev.kassa.model.demo.DemoData;
+import dev.kassa.pos.device.demo.DevicesCommand;
 import dev.kassa.pos.ledger.LedgerException;
 import dev.kassa.pos.ledger.RestoreCommand;
 import dev.kassa.pos.ledger.VerifyCommand;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "kassa pos",
     mixinStandardHelpOptions = true,
-    subcommands = {VerifyCommand.class, RestoreCommand.class, StatusCommand.class, SimulateCommand.class},
+    subcommands = {VerifyCommand.class, RestoreCommand.class, DevicesCommand.class, StatusCommand.class,
+        SimulateCommand.class},
     description = "Kassa cashier app. Without a subcommand it opens the cashier window.")
 public final class PosMain implements Callable<Integer> {
   @Spec CommandSpec spec;
