@@ -24,15 +24,20 @@ import dev.kassa.pos.ledger.store.JournalRow;
 import dev.kassa.pos.ledger.store.LedgerStore;
 import dev.kassa.pos.ledger.store.OutboxRows;
 import dev.kassa.pos.ledger.store.ShiftRow;
+import dev.kassa.pos.ledger.store.VatGross;
 import dev.kassa.pos.ledger.store.TerminalRow;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +64,7 @@ public final class TerminalLedger implements AutoCloseable {
   private long lastReceiptNo;
   private ChainHead head;
   private ShiftRow shift;
+  private ScheduledExecutorService backups;
 
   private TerminalLedger(LedgerConfig config, LedgerStore store, TerminalRow row) {
     this.config = config;
@@ -149,12 +155,12 @@ public final class TerminalLedger implements AutoCloseable {
   public synchronized CommittedSale completeSale(SaleDraft draft) {
     ShiftRow open = requireShift();
     Instant now = clock.instant();
-    Money total = Money.zero(currency);
-    for (SaleLine line : draft.lines()) {
-      total = total.plus(line.net());
-    }
     Sale sale;
     try {
+      Money total = Money.zero(currency);
+      for (SaleLine line : draft.lines()) {
+        total = total.plus(line.net());
+      }
       sale = new Sale(draft.saleId(), identity.storeId(), identity.terminalId(), open.id(), lastReceiptNo + 1,
           draft.cashierId(), now, draft.lines(), total, draft.payments(), draft.loyalty());
     } catch (IllegalArgumentException e) {
@@ -203,12 +209,12 @@ public final class TerminalLedger implements AutoCloseable {
       ReturnRules.check(original, store.isVoided(original.id()), store.returnedQuantities(original.id()), draft.lines());
     }
     Instant now = clock.instant();
-    Money total = Money.zero(currency);
-    for (var line : draft.lines()) {
-      total = total.plus(line.refund());
-    }
     SaleReturn saleReturn;
     try {
+      Money total = Money.zero(currency);
+      for (var line : draft.lines()) {
+        total = total.plus(line.refund());
+      }
       saleReturn = new SaleReturn(draft.returnId(), draft.originalSaleId(), identity.storeId(), identity.terminalId(),
           open.id(), lastReceiptNo + 1, draft.cashierId(), draft.approvedBy(), now, draft.lines(), total,
           draft.refunds(), draft.cardNumber(), draft.pointsReversed(), draft.pointsRestored(), draft.reason());
@@ -239,10 +245,28 @@ public final class TerminalLedger implements AutoCloseable {
     for (LedgerEntry entry : entries) {
       events.add(event(now, null, entry));
     }
-    store.commitDocument(document, entries, new JournalRow(link.seq(), kind, documentId, link.previousHash(), hash),
-        events);
+    try {
+      store.commitDocument(document, entries, new JournalRow(link.seq(), kind, documentId, link.previousHash(), hash),
+          events);
+    } catch (RuntimeException e) {
+      resync();
+      throw e;
+    }
     head = new ChainHead(link.seq(), hash);
     return link;
+  }
+
+  /**
+   * After a failed commit, takes the counters from the file again: an I/O error can leave it
+   * unclear whether SQLite committed, and the file, not memory, is the truth.
+   */
+  private void resync() {
+    try {
+      lastReceiptNo = store.terminal().lastReceiptNo();
+      head = store.chainHead();
+    } catch (LedgerException e) {
+      log.warn("cannot re-read the ledger counters after a failed commit", e);
+    }
   }
 
   private static UUID documentId(EventPayload document) {
@@ -270,7 +294,7 @@ public final class TerminalLedger implements AutoCloseable {
   // ---- shifts --------------------------------------------------------------------------------
 
   public synchronized Optional<ShiftReport> currentShift() {
-    return shift == null ? Optional.empty() : Optional.of(report(shift, store.totals(shift, currency)));
+    return shift == null ? Optional.empty() : Optional.of(report(shift, 0, null));
   }
 
   public synchronized ShiftOpened openShift(String cashierId, Money openingFloat) {
@@ -297,15 +321,15 @@ public final class TerminalLedger implements AutoCloseable {
 
   /** The X report: the open shift's counters so far; changes nothing. */
   public synchronized ShiftReport xReport() {
-    ShiftRow open = requireShift();
-    return report(open, store.totals(open, currency));
+    return report(requireShift(), 0, null);
   }
 
   /** The Z report: closes the shift with its final counters and takes a backup of the ledger. */
   public synchronized ShiftReport closeShift(String closedBy) {
     ShiftRow open = requireShift();
     Instant now = clock.instant();
-    ShiftTotals totals = store.totals(open, currency);
+    ShiftReport z = report(open, store.terminal().lastZNo() + 1, now);
+    ShiftTotals totals = z.totals();
     long zNo = store.terminal().lastZNo() + 1;
     ShiftClosed closed = new ShiftClosed(open.id(), identity.storeId(), identity.terminalId(), closedBy, zNo, now, totals);
     store.closeShift(closed, event(now, null, closed));
@@ -315,11 +339,16 @@ public final class TerminalLedger implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("backup after Z report {} failed; the shift is closed all the same", zNo, e);
     }
-    return new ShiftReport(open.id(), open.openedBy(), open.openedAt(), open.openingFloat(), zNo, now, totals);
+    return z;
   }
 
-  private static ShiftReport report(ShiftRow row, ShiftTotals totals) {
-    return new ShiftReport(row.id(), row.openedBy(), row.openedAt(), row.openingFloat(), 0, null, totals);
+  private ShiftReport report(ShiftRow row, long zNo, Instant closedAt) {
+    List<VatTotal> vat = new ArrayList<>();
+    for (VatGross gross : store.vatGross(row)) {
+      vat.add(VatTotal.of(gross.vatCode(), gross.basisPoints(), Money.ofMinor(gross.grossMinor(), currency)));
+    }
+    return new ShiftReport(row.id(), row.openedBy(), row.openedAt(), row.openingFloat(), zNo, closedAt,
+        store.totals(row, currency), vat);
   }
 
   private ShiftRow requireShift() {
@@ -351,6 +380,29 @@ public final class TerminalLedger implements AutoCloseable {
     return LedgerBackups.take(store, config.dataDir(), clock.instant(), config.backupsKept());
   }
 
+  /**
+   * Backs the ledger up every {@code interval} on a background thread, until {@link #close}. The
+   * backup holds the writer for as long as the copy takes, so pick an interval (an hour) that makes
+   * the pause rare; a failed backup is logged and retried at the next interval.
+   */
+  public synchronized void backUpEvery(Duration interval) {
+    if (backups != null) {
+      backups.shutdownNow();
+    }
+    backups = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "kassa-ledger-backup");
+      t.setDaemon(true);
+      return t;
+    });
+    backups.scheduleWithFixedDelay(() -> {
+      try {
+        backup();
+      } catch (RuntimeException e) {
+        log.warn("periodic ledger backup failed", e);
+      }
+    }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   /** Changes the size cap (0 lifts it): how selling resumes once space has been freed. */
   public void limitSize(long maxBytes) {
     store.limitSize(maxBytes);
@@ -367,6 +419,16 @@ public final class TerminalLedger implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (backups != null) {
+        backups.shutdownNow();
+        try {
+          backups.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
     store.close();
   }
 }
