@@ -16,11 +16,7 @@ import dev.kassa.model.shift.ShiftClosed;
 import dev.kassa.model.shift.ShiftOpened;
 import dev.kassa.model.shift.ShiftTotals;
 import dev.kassa.model.sync.ChainHead;
-import dev.kassa.model.sync.EventPayload;
-import dev.kassa.model.sync.JournalLink;
-import dev.kassa.model.sync.SyncEvent;
 import dev.kassa.pos.ledger.store.FeedRows;
-import dev.kassa.pos.ledger.store.JournalRow;
 import dev.kassa.pos.ledger.store.LedgerStore;
 import dev.kassa.pos.ledger.store.OutboxRows;
 import dev.kassa.pos.ledger.store.ShiftRow;
@@ -61,8 +57,7 @@ public final class TerminalLedger implements AutoCloseable {
   private final Clock clock;
   private final HybridClock hlc;
   private final Basket basket;
-  private long lastReceiptNo;
-  private ChainHead head;
+  private final DocumentWriter documents;
   private ShiftRow shift;
   private ScheduledExecutorService backups;
 
@@ -74,8 +69,7 @@ public final class TerminalLedger implements AutoCloseable {
     this.clock = config.clock();
     this.hlc = new HybridClock(clock, new Hlc(row.lastHlc()));
     this.basket = new Basket(store.basket());
-    this.lastReceiptNo = row.lastReceiptNo();
-    this.head = store.chainHead();
+    this.documents = new DocumentWriter(store, identity, hlc, row.lastReceiptNo());
     this.shift = store.currentShift(currency);
   }
 
@@ -142,11 +136,11 @@ public final class TerminalLedger implements AutoCloseable {
   }
 
   public synchronized long lastReceiptNo() {
-    return lastReceiptNo;
+    return documents.lastReceiptNo();
   }
 
   public synchronized ChainHead chainHead() {
-    return head;
+    return documents.head();
   }
 
   // ---- sales ---------------------------------------------------------------------------------
@@ -161,15 +155,13 @@ public final class TerminalLedger implements AutoCloseable {
       for (SaleLine line : draft.lines()) {
         total = total.plus(line.net());
       }
-      sale = new Sale(draft.saleId(), identity.storeId(), identity.terminalId(), open.id(), lastReceiptNo + 1,
+      sale = new Sale(draft.saleId(), identity.storeId(), identity.terminalId(), open.id(), documents.nextReceiptNo(),
           draft.cashierId(), now, draft.lines(), total, draft.payments(), draft.loyalty());
     } catch (IllegalArgumentException e) {
       throw new DocumentRefusedException("This sale cannot be completed: " + e.getMessage());
     }
     requireEntriesOf(sale.id(), draft.entries());
-    JournalLink link = commit(sale, "sale", now, draft.entries());
-    lastReceiptNo = sale.receiptNo();
-    return new CommittedSale(sale, link);
+    return new CommittedSale(sale, documents.commit(sale, now, draft.entries()));
   }
 
   public Optional<Sale> sale(UUID id) {
@@ -197,7 +189,7 @@ public final class TerminalLedger implements AutoCloseable {
     Instant now = clock.instant();
     SaleVoid saleVoid = new SaleVoid(UuidV7.next(), sale.id(), identity.storeId(), identity.terminalId(), open.id(),
         request.cashierId(), request.approvedBy(), now, request.reason());
-    commit(saleVoid, "void", now, request.entries());
+    documents.commit(saleVoid, now, request.entries());
     return saleVoid;
   }
 
@@ -216,13 +208,12 @@ public final class TerminalLedger implements AutoCloseable {
         total = total.plus(line.refund());
       }
       saleReturn = new SaleReturn(draft.returnId(), draft.originalSaleId(), identity.storeId(), identity.terminalId(),
-          open.id(), lastReceiptNo + 1, draft.cashierId(), draft.approvedBy(), now, draft.lines(), total,
+          open.id(), documents.nextReceiptNo(), draft.cashierId(), draft.approvedBy(), now, draft.lines(), total,
           draft.refunds(), draft.cardNumber(), draft.pointsReversed(), draft.pointsRestored(), draft.reason());
     } catch (IllegalArgumentException e) {
       throw new DocumentRefusedException("This return cannot be recorded: " + e.getMessage());
     }
-    commit(saleReturn, "return", now, draft.entries());
-    lastReceiptNo = saleReturn.receiptNo();
+    documents.commit(saleReturn, now, draft.entries());
     return saleReturn;
   }
 
@@ -234,53 +225,6 @@ public final class TerminalLedger implements AutoCloseable {
   /** Every override recorded, oldest first, as readable lines. */
   public List<String> overrides() {
     return store.overrides();
-  }
-
-  private JournalLink commit(EventPayload document, String kind, Instant now, List<LedgerEntry> entries) {
-    UUID documentId = documentId(document);
-    String hash = JournalChain.hash(head.hash(), document);
-    JournalLink link = new JournalLink(head.seq() + 1, head.hash(), hash);
-    List<SyncEvent> events = new ArrayList<>(1 + entries.size());
-    events.add(event(now, link, document));
-    for (LedgerEntry entry : entries) {
-      events.add(event(now, null, entry));
-    }
-    try {
-      store.commitDocument(document, entries, new JournalRow(link.seq(), kind, documentId, link.previousHash(), hash),
-          events);
-    } catch (RuntimeException e) {
-      resync();
-      throw e;
-    }
-    head = new ChainHead(link.seq(), hash);
-    return link;
-  }
-
-  /**
-   * After a failed commit, takes the counters from the file again: an I/O error can leave it
-   * unclear whether SQLite committed, and the file, not memory, is the truth.
-   */
-  private void resync() {
-    try {
-      lastReceiptNo = store.terminal().lastReceiptNo();
-      head = store.chainHead();
-    } catch (LedgerException e) {
-      log.warn("cannot re-read the ledger counters after a failed commit", e);
-    }
-  }
-
-  private static UUID documentId(EventPayload document) {
-    if (document instanceof Sale s) {
-      return s.id();
-    }
-    if (document instanceof SaleReturn r) {
-      return r.id();
-    }
-    return ((SaleVoid) document).id();
-  }
-
-  private SyncEvent event(Instant now, JournalLink link, EventPayload payload) {
-    return new SyncEvent(UuidV7.next(), hlc.now(), now, identity.storeId(), identity.terminalId(), link, payload);
   }
 
   private void requireEntriesOf(UUID saleId, List<LedgerEntry> entries) {
@@ -304,7 +248,7 @@ public final class TerminalLedger implements AutoCloseable {
     Instant now = clock.instant();
     ShiftOpened opened = new ShiftOpened(UuidV7.next(), identity.storeId(), identity.terminalId(), cashierId,
         openingFloat, now);
-    store.openShift(opened, event(now, null, opened));
+    store.openShift(opened, documents.event(now, null, opened));
     shift = store.currentShift(currency);
     return opened;
   }
@@ -315,7 +259,7 @@ public final class TerminalLedger implements AutoCloseable {
     Instant now = clock.instant();
     CashMovement movement = new CashMovement(UuidV7.next(), open.id(), identity.storeId(), identity.terminalId(),
         cashierId, amount, reason, now);
-    store.recordCashMovement(movement, event(now, null, movement));
+    store.recordCashMovement(movement, documents.event(now, null, movement));
     return movement;
   }
 
@@ -332,7 +276,7 @@ public final class TerminalLedger implements AutoCloseable {
     ShiftTotals totals = z.totals();
     long zNo = store.terminal().lastZNo() + 1;
     ShiftClosed closed = new ShiftClosed(open.id(), identity.storeId(), identity.terminalId(), closedBy, zNo, now, totals);
-    store.closeShift(closed, event(now, null, closed));
+    store.closeShift(closed, documents.event(now, null, closed));
     shift = null;
     try {
       backup();
@@ -414,7 +358,7 @@ public final class TerminalLedger implements AutoCloseable {
    */
   public synchronized void skipReceiptsTo(long lastIssuedReceiptNo, String reason) {
     store.skipReceiptsTo(lastIssuedReceiptNo, reason, clock.instant());
-    lastReceiptNo = Math.max(lastReceiptNo, lastIssuedReceiptNo);
+    documents.skipReceiptsTo(lastIssuedReceiptNo);
   }
 
   @Override
