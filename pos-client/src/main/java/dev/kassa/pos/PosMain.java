@@ -1,5 +1,6 @@
 package dev.kassa.pos;
 
+import dev.kassa.pos.device.demo.DevicesCommand;
 import dev.kassa.pos.ledger.RestoreCommand;
 import dev.kassa.pos.ledger.VerifyCommand;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "kassa pos",
     mixinStandardHelpOptions = true,
-    subcommands = {VerifyCommand.class, RestoreCommand.class},
+    subcommands = {VerifyCommand.class, RestoreCommand.class, DevicesCommand.class},
     description = "Kassa cashier app. Without a subcommand it opens the cashier window.")
 public final class PosMain implements Callable<Integer> {
 
