@@ -9,7 +9,9 @@ import java.util.List;
 
 /**
  * One evaluation: the basket's numbers in plain {@code long} arrays indexed by line, worked through
- * the rules in priority order. Single use, not thread-safe; {@link LoyaltyEngine} makes one per call.
+ * the rules in priority order. Each rule visits only the lines it targets (a per-basket transposition
+ * of the program's SKU and category index), so a program's many campaigns for other goods cost
+ * almost nothing. Single use, not thread-safe; {@link LoyaltyEngine} makes one per call.
  */
 final class Evaluator {
   private final CompiledProgram program;
@@ -25,11 +27,13 @@ final class Evaluator {
   final long subtotal;
   final Customer customer;
   final int tierIndex;
-  /** Per rule: discount given, points given, and which lines it changed (bit per line). */
+  /** Per rule: discount given, points given, and the lines it changed ({@link #applied} from {@link #appliedStart}). */
   final long[] ruleDiscount;
   final long[] rulePoints;
-  final long[][] ruleLines;
-  final boolean[] ruleApplied;
+  final int[] appliedStart;
+  final int[] appliedCount;
+  int[] applied;
+  private int appliedSize;
   final boolean[] couponNotApplied;
   long tierDiscount;
   long accrualPoints;
@@ -37,11 +41,17 @@ final class Evaluator {
   long pointsRedeemed;
   long redeemedValue;
 
-  private final long[] targets;
+  /** Lines each rule targets by SKU or category: {@code candidates[candidateStart[r] .. candidateStart[r + 1])}. */
+  private final int[] candidates;
+  private final int[] candidateStart;
+  private final boolean[] presented;
+  private final long[] holding;
   private final boolean[] touched;
   private final boolean[] locked;
   private final long[] multiplier;
   private final long[] bonus;
+  /** Scratch for a fixed discount's shares, all zero between uses. */
+  private final long[] shares;
   private final int[] members;
   private final long epochDay;
   private final int dayOfWeek;
@@ -60,10 +70,13 @@ final class Evaluator {
     this.exclusions = new int[n];
     this.multiplier = new long[n];
     this.bonus = new long[n];
+    this.shares = new long[n];
     this.touched = new boolean[n];
     this.locked = new boolean[n];
     this.members = new int[n];
-    this.targets = new long[n * program.words];
+    int words = program.words;
+    int rules = program.rules.length;
+    long[] targets = new long[n * words];
     long sum = 0;
     for (int i = 0; i < n; i++) {
       BasketLine line = lines[i];
@@ -71,8 +84,8 @@ final class Evaluator {
       net[i] = amount[i];
       multiplier[i] = 100;
       sum = Math.addExact(sum, amount[i]);
-      exclusions[i] = program.exclusions(line.sku(), line.categoryId(), line.flags());
-      program.targets(line.sku(), line.categoryId(), targets, i * program.words);
+      exclusions[i] = program.index(line.sku(), line.categoryId(), program.flagExclusions(line.flags()), targets,
+          i * words);
     }
     this.subtotal = sum;
     this.rank = CanonicalOrder.ranks(lines);
@@ -84,23 +97,77 @@ final class Evaluator {
     this.tierIndex = card == null ? -1 : program.tierIndex(card.spend().minor());
     this.customer = card == null ? null : new Customer(card, tierIndex, epochDay);
 
-    int rules = program.rules.length;
     this.ruleDiscount = new long[rules];
     this.rulePoints = new long[rules];
-    this.ruleLines = new long[rules][];
-    this.ruleApplied = new boolean[rules];
+    this.appliedStart = new int[rules];
+    this.appliedCount = new int[rules];
     this.couponNotApplied = new boolean[rules];
+    this.presented = presentedCoupons();
+    this.holding = holdingRules();
+    for (int k = 0; k < targets.length; k++) {
+      targets[k] &= holding[k % words];
+    }
+    this.candidateStart = new int[rules + 1];
+    this.candidates = transpose(targets, words, rules);
+    this.applied = new int[candidates.length + n];
+  }
+
+  /**
+   * The rules whose check-level conditions hold (a coupon only when presented), as bits by rule
+   * index: decided once, before any line is looked at.
+   */
+  private long[] holdingRules() {
+    long[] bits = new long[program.words];
+    for (CompiledRule rule : program.rules) {
+      int r = rule.index;
+      if (rule.coupon && !presented[r]) {
+        continue;
+      }
+      if (rule.holds(epochDay, dayOfWeek, minuteOfDay, subtotal, customer)) {
+        bits[r >>> 6] |= 1L << (r & 63);
+      } else if (rule.coupon) {
+        couponNotApplied[r] = true;
+      }
+    }
+    return bits;
+  }
+
+  /**
+   * Counting sort of (rule, line) pairs by rule: lines stay in basket order within a rule. Rules for
+   * every line are not listed; they visit all lines.
+   */
+  private int[] transpose(long[] targets, int words, int rules) {
+    int[] count = new int[rules + 1];
+    int total = 0;
+    for (int i = 0; i < n; i++) {
+      for (int w = 0; w < words; w++) {
+        for (long bits = targets[i * words + w]; bits != 0; bits &= bits - 1) {
+          count[(w << 6) + Long.numberOfTrailingZeros(bits)]++;
+          total++;
+        }
+      }
+    }
+    for (int r = 0; r < rules; r++) {
+      candidateStart[r + 1] = candidateStart[r] + count[r];
+    }
+    int[] fill = new int[rules];
+    int[] result = new int[total];
+    for (int i = 0; i < n; i++) {
+      for (int w = 0; w < words; w++) {
+        for (long bits = targets[i * words + w]; bits != 0; bits &= bits - 1) {
+          int r = (w << 6) + Long.numberOfTrailingZeros(bits);
+          result[candidateStart[r] + fill[r]++] = i;
+        }
+      }
+    }
+    return result;
   }
 
   void run() {
-    boolean[] presented = presentedCoupons();
     for (CompiledRule rule : program.rules) {
-      if (rule.coupon && !presented[rule.index]) {
-        continue;
-      }
-      boolean applied = rule.holds(epochDay, dayOfWeek, minuteOfDay, subtotal, customer) && apply(rule);
-      if (rule.coupon && !applied) {
-        couponNotApplied[rule.index] = true;
+      int r = rule.index;
+      if ((holding[r >>> 6] & (1L << (r & 63))) != 0 && !apply(rule) && rule.coupon) {
+        couponNotApplied[r] = true;
       }
     }
     tierDiscount();
@@ -110,10 +177,11 @@ final class Evaluator {
 
   private boolean[] presentedCoupons() {
     boolean[] presented = new boolean[program.rules.length];
-    for (String id : basket.couponIds()) {
-      CompiledRule rule = program.couponsById.get(id);
+    List<String> ids = basket.couponIds();
+    for (int k = 0; k < ids.size(); k++) {
+      CompiledRule rule = program.couponsById.get(ids.get(k));
       if (rule == null) {
-        throw new IllegalArgumentException("no coupon '" + id + "' in program version " + program.version());
+        throw new IllegalArgumentException("no coupon '" + ids.get(k) + "' in program version " + program.version());
       }
       presented[rule.index] = true;
     }
@@ -122,13 +190,15 @@ final class Evaluator {
 
   /** Applies a rule whose check-level conditions hold to the lines it may change; true if it changed any. */
   private boolean apply(CompiledRule rule) {
-    int word = rule.index >>> 6;
-    long bit = 1L << (rule.index & 63);
-    int needs = rule.isDiscount() ? CompiledProgram.NO_DISCOUNT : CompiledProgram.NO_ACCRUAL;
+    int r = rule.index;
+    int needs = rule.discount ? CompiledProgram.NO_DISCOUNT : CompiledProgram.NO_ACCRUAL;
     int count = 0;
-    for (int i = 0; i < n; i++) {
-      if ((targets[i * program.words + word] & bit) != 0 && !locked[i] && (exclusions[i] & needs) == 0
-          && !(rule.exclusive && touched[i]) && (!rule.isDiscount() || net[i] > 0)) {
+    int from = rule.targetsAll ? 0 : candidateStart[r];
+    int to = rule.targetsAll ? n : candidateStart[r + 1];
+    for (int c = from; c < to; c++) {
+      int i = rule.targetsAll ? c : candidates[c];
+      if (!locked[i] && (exclusions[i] & needs) == 0 && !(rule.exclusive && touched[i])
+          && (!rule.discount || net[i] > 0)) {
         members[count++] = i;
       }
     }
@@ -137,12 +207,14 @@ final class Evaluator {
     }
     switch (rule.effect) {
       case PERCENT_DISCOUNT -> {
+        long given = 0;
         for (int k = 0; k < count; k++) {
           int i = members[k];
           long off = Rates.mulDiv(net[i], rule.value, 10_000, program.rounding);
           net[i] -= off;
-          ruleDiscount[rule.index] += off;
+          given += off;
         }
+        ruleDiscount[r] = given;
       }
       case FIXED_DISCOUNT -> {
         long available = 0;
@@ -150,12 +222,12 @@ final class Evaluator {
           available += net[members[k]];
         }
         long off = Math.min(rule.value, available);
-        long[] shares = new long[n];
         LargestRemainder.distribute(off, net, members, count, rank, shares);
         for (int k = 0; k < count; k++) {
           net[members[k]] -= shares[members[k]];
+          shares[members[k]] = 0;
         }
-        ruleDiscount[rule.index] = off;
+        ruleDiscount[r] = off;
       }
       case POINTS_MULTIPLIER -> {
         for (int k = 0; k < count; k++) {
@@ -164,20 +236,20 @@ final class Evaluator {
       }
       case BONUS_POINTS -> {
         LargestRemainder.distribute(rule.value, net, members, count, rank, bonus);
-        rulePoints[rule.index] = rule.value;
+        rulePoints[r] = rule.value;
       }
     }
-    long[] changed = new long[(n + 63) >>> 6];
+    if (appliedSize + count > applied.length) {
+      applied = java.util.Arrays.copyOf(applied, Math.max(applied.length * 2, appliedSize + count));
+    }
+    appliedStart[r] = appliedSize;
+    appliedCount[r] = count;
     for (int k = 0; k < count; k++) {
       int i = members[k];
       touched[i] = true;
-      if (rule.exclusive) {
-        locked[i] = true;
-      }
-      changed[i >>> 6] |= 1L << (i & 63);
+      locked[i] |= rule.exclusive;
+      applied[appliedSize++] = i;
     }
-    ruleLines[rule.index] = changed;
-    ruleApplied[rule.index] = true;
     return true;
   }
 
@@ -245,16 +317,15 @@ final class Evaluator {
     LargestRemainder.distribute(earned, exact, members, count, rank, points);
     long extras = 0;
     for (CompiledRule rule : program.rules) {
-      if (ruleApplied[rule.index] && rule.effect == EffectType.POINTS_MULTIPLIER) {
+      int r = rule.index;
+      if (appliedCount[r] > 0 && rule.effect == EffectType.POINTS_MULTIPLIER) {
         long extra = 0;
-        for (int i = 0; i < n; i++) {
-          if ((ruleLines[rule.index][i >>> 6] & (1L << (i & 63))) != 0) {
-            extra = Math.addExact(extra, Math.multiplyExact(base[i] * num, rule.value - 100));
-          }
+        for (int k = appliedStart[r], end = k + appliedCount[r]; k < end; k++) {
+          extra = Math.addExact(extra, Math.multiplyExact(base[applied[k]] * num, rule.value - 100));
         }
         // the rule's own share, rounded down; the base accrual explains the rest
-        rulePoints[rule.index] = Math.min(earned - extras, Rates.divide(extra, den * 100, RoundingMode.DOWN));
-        extras += rulePoints[rule.index];
+        rulePoints[r] = Math.min(earned - extras, Rates.divide(extra, den * 100, RoundingMode.DOWN));
+        extras += rulePoints[r];
       }
     }
     accrualPoints = earned - extras;

@@ -50,16 +50,27 @@ public final class LargestRemainder {
       out[members[k]] += share;
       given += share;
     }
-    for (long left = total - given; left > 0; left--) {
-      int best = -1;
-      for (int k = 0; k < count; k++) {
-        if (remainders[k] >= 0 && (best < 0 || remainders[k] > remainders[best]
-            || (remainders[k] == remainders[best] && rank[members[k]] < rank[members[best]]))) {
-          best = k;
-        }
-      }
-      out[members[best]]++;
-      remainders[best] = -1;
+    int left = (int) (total - given); // fewer than count: each remainder is below one unit
+    if (left == 0) {
+      return;
     }
+    // order the members by remainder, largest first, ties to the lower rank (insertion sort: few lines)
+    int[] order = new int[count];
+    for (int k = 0; k < count; k++) {
+      int j = k;
+      while (j > 0 && before(remainders, members, rank, k, order[j - 1])) {
+        order[j] = order[j - 1];
+        j--;
+      }
+      order[j] = k;
+    }
+    for (int k = 0; k < left; k++) {
+      out[members[order[k]]]++;
+    }
+  }
+
+  private static boolean before(long[] remainders, int[] members, int[] rank, int a, int b) {
+    return remainders[a] > remainders[b]
+        || (remainders[a] == remainders[b] && rank[members[a]] < rank[members[b]]);
   }
 }
