@@ -13,7 +13,7 @@ import java.util.List;
  * of the program's SKU and category index), so a program's many campaigns for other goods cost
  * almost nothing. Single use, not thread-safe; {@link LoyaltyEngine} makes one per call.
  */
-final class Evaluator {
+final class Evaluator implements LargestRemainder.Ranking {
   private final CompiledProgram program;
   private final Basket basket;
   private final int n;
@@ -23,7 +23,10 @@ final class Evaluator {
   final long[] redeemed;
   final long[] points;
   final int[] exclusions;
-  final int[] rank;
+  /** Canonical ranks of the lines, worked out on the first rounding tie (most evaluations have none). */
+  private int[] rank;
+  private final long[] remainders;
+  private final int[] order;
   final long subtotal;
   final Customer customer;
   final int tierIndex;
@@ -88,7 +91,8 @@ final class Evaluator {
           i * words);
     }
     this.subtotal = sum;
-    this.rank = CanonicalOrder.ranks(lines);
+    this.remainders = new long[n];
+    this.order = new int[n];
 
     long localSeconds = at.getEpochSecond() + program.zoneRules.getOffset(at).getTotalSeconds();
     this.epochDay = Math.floorDiv(localSeconds, 86_400L);
@@ -163,6 +167,22 @@ final class Evaluator {
     return result;
   }
 
+  int appliedSize() {
+    return appliedSize;
+  }
+
+  @Override
+  public int rankOf(int line) {
+    if (rank == null) {
+      rank = CanonicalOrder.ranks(lines);
+    }
+    return rank[line];
+  }
+
+  private void share(long total, long[] weights, int[] members, int count, long[] out) {
+    LargestRemainder.distribute(total, weights, members, count, this, out, remainders, order);
+  }
+
   void run() {
     for (CompiledRule rule : program.rules) {
       int r = rule.index;
@@ -210,7 +230,7 @@ final class Evaluator {
         long given = 0;
         for (int k = 0; k < count; k++) {
           int i = members[k];
-          long off = Rates.mulDiv(net[i], rule.value, 10_000, program.rounding);
+          long off = Share.of(net[i], rule.value, 10_000, program.rounding);
           net[i] -= off;
           given += off;
         }
@@ -222,7 +242,7 @@ final class Evaluator {
           available += net[members[k]];
         }
         long off = Math.min(rule.value, available);
-        LargestRemainder.distribute(off, net, members, count, rank, shares);
+        share(off, net, members, count, shares);
         for (int k = 0; k < count; k++) {
           net[members[k]] -= shares[members[k]];
           shares[members[k]] = 0;
@@ -235,7 +255,7 @@ final class Evaluator {
         }
       }
       case BONUS_POINTS -> {
-        LargestRemainder.distribute(rule.value, net, members, count, rank, bonus);
+        share(rule.value, net, members, count, bonus);
         rulePoints[r] = rule.value;
       }
     }
@@ -260,7 +280,7 @@ final class Evaluator {
     long bp = program.tierDiscountBp[tierIndex];
     for (int i = 0; i < n; i++) {
       if (!locked[i] && (exclusions[i] & CompiledProgram.NO_DISCOUNT) == 0) {
-        long off = Rates.mulDiv(net[i], bp, 10_000, program.rounding);
+        long off = Share.of(net[i], bp, 10_000, program.rounding);
         net[i] -= off;
         tierDiscount += off;
       }
@@ -288,7 +308,7 @@ final class Evaluator {
     maxRedeemable = Math.min(balance, cap / program.pointValueMinor);
     pointsRedeemed = Math.min(basket.pointsToRedeem(), maxRedeemable);
     redeemedValue = Math.multiplyExact(pointsRedeemed, program.pointValueMinor);
-    LargestRemainder.distribute(redeemedValue, net, members, count, rank, redeemed);
+    share(redeemedValue, net, members, count, redeemed);
   }
 
   /**
@@ -314,7 +334,7 @@ final class Evaluator {
       }
     }
     long earned = Rates.divide(total, Math.multiplyExact(den, 100), program.rounding);
-    LargestRemainder.distribute(earned, exact, members, count, rank, points);
+    share(earned, exact, members, count, points);
     long extras = 0;
     for (CompiledRule rule : program.rules) {
       int r = rule.index;

@@ -17,6 +17,17 @@ public final class LargestRemainder {
    * {@code count} members, by {@code weights[member]} (at least 0; all zero means equal shares).
    */
   public static void distribute(long total, long[] weights, int[] members, int count, int[] rank, long[] out) {
+    distribute(total, weights, members, count, line -> rank[line], out, new long[count], new int[count]);
+  }
+
+  /** A line's place in canonical order, asked for only when two remainders tie. */
+  interface Ranking {
+    int rankOf(int line);
+  }
+
+  /** As the public form, with the caller's scratch arrays (at least {@code count} long). */
+  static void distribute(long total, long[] weights, int[] members, int count, Ranking ranking, long[] out,
+      long[] remainders, int[] order) {
     if (total < 0) {
       throw new IllegalArgumentException("total < 0: " + total);
     }
@@ -31,7 +42,6 @@ public final class LargestRemainder {
     if (equal) {
       sum = count;
     }
-    long[] remainders = new long[count];
     long given = 0;
     for (int k = 0; k < count; k++) {
       long weight = equal ? 1 : weights[members[k]];
@@ -55,10 +65,9 @@ public final class LargestRemainder {
       return;
     }
     // order the members by remainder, largest first, ties to the lower rank (insertion sort: few lines)
-    int[] order = new int[count];
     for (int k = 0; k < count; k++) {
       int j = k;
-      while (j > 0 && before(remainders, members, rank, k, order[j - 1])) {
+      while (j > 0 && before(remainders, members, ranking, k, order[j - 1])) {
         order[j] = order[j - 1];
         j--;
       }
@@ -69,8 +78,8 @@ public final class LargestRemainder {
     }
   }
 
-  private static boolean before(long[] remainders, int[] members, int[] rank, int a, int b) {
+  private static boolean before(long[] remainders, int[] members, Ranking ranking, int a, int b) {
     return remainders[a] > remainders[b]
-        || (remainders[a] == remainders[b] && rank[members[a]] < rank[members[b]]);
+        || (remainders[a] == remainders[b] && ranking.rankOf(members[a]) < ranking.rankOf(members[b]));
   }
 }

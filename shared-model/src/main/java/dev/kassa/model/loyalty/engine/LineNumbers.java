@@ -4,15 +4,22 @@ import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.RandomAccess;
 
-/** An immutable, sorted list of line numbers over an {@code int[]}: explanations need no boxing. */
+/**
+ * An immutable, sorted list of line numbers over a slice of an {@code int[]} that all explanations
+ * of one evaluation share: explanations need neither boxing nor an array each.
+ */
 final class LineNumbers extends AbstractList<Integer> implements RandomAccess {
   private final int[] numbers;
+  private final int from;
+  private final int size;
 
-  LineNumbers(int[] numbers) {
+  LineNumbers(int[] numbers, int from, int to) {
     this.numbers = numbers;
-    for (int k = 1; k < numbers.length; k++) {
+    this.from = from;
+    this.size = to - from;
+    for (int k = from + 1; k < to; k++) {
       if (numbers[k - 1] > numbers[k]) {
-        Arrays.sort(numbers);
+        Arrays.sort(numbers, from, to);
         return;
       }
     }
@@ -20,11 +27,14 @@ final class LineNumbers extends AbstractList<Integer> implements RandomAccess {
 
   @Override
   public Integer get(int index) {
-    return numbers[index];
+    if (index < 0 || index >= size) {
+      throw new IndexOutOfBoundsException(index);
+    }
+    return numbers[from + index];
   }
 
   @Override
   public int size() {
-    return numbers.length;
+    return size;
   }
 }

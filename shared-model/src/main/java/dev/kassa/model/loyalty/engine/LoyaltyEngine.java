@@ -66,23 +66,24 @@ public final class LoyaltyEngine {
       discount += lineDiscount;
       earned += e.points[i];
       Money amount = e.lines[i].amount();
-      lines.add(new LineOutcome(e.lines[i].lineNo(), amount, money(lineDiscount, zero),
-          lineDiscount == 0 ? amount : Money.ofMinor(e.net[i], currency), money(e.redeemed[i], zero), e.points[i]));
+      lines.add(new LineOutcome(e.lines[i].lineNo(), amount, money(lineDiscount, zero), money(e.redeemed[i], zero),
+          e.points[i]));
     }
     List<Explanation> explanations = new ArrayList<>();
     List<String> notApplied = List.of();
+    int[] lineNos = new int[e.appliedSize()];
+    for (int k = 0; k < lineNos.length; k++) {
+      lineNos[k] = e.lines[e.applied[k]].lineNo();
+    }
     for (CompiledRule rule : program.rules) {
       int r = rule.index;
       if (e.appliedCount[r] > 0 && (e.ruleDiscount[r] != 0 || e.rulePoints[r] != 0)) {
         String key = rule.discount
             ? (rule.coupon ? Explanation.COUPON_DISCOUNT : Explanation.CAMPAIGN_DISCOUNT)
             : (rule.coupon ? Explanation.COUPON_POINTS : Explanation.CAMPAIGN_POINTS);
-        int[] lineNos = new int[e.appliedCount[r]];
-        for (int k = 0; k < lineNos.length; k++) {
-          lineNos[k] = e.lines[e.applied[e.appliedStart[r] + k]].lineNo();
-        }
+        int from = e.appliedStart[r];
         explanations.add(new Explanation(rule.id, key, rule.name, money(e.ruleDiscount[r], zero), e.rulePoints[r],
-            new LineNumbers(lineNos)));
+            new LineNumbers(lineNos, from, from + e.appliedCount[r])));
       }
       if (e.couponNotApplied[r]) {
         if (notApplied.isEmpty()) {
