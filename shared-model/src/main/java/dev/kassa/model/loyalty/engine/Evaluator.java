@@ -16,7 +16,8 @@ import java.util.List;
 final class Evaluator implements LargestRemainder.Ranking {
   private final CompiledProgram program;
   private final Basket basket;
-  private final int n;
+  private final Scratch scratch;
+  final int n;
   final BasketLine[] lines;
   final long[] amount;
   final long[] net;
@@ -65,34 +66,36 @@ final class Evaluator implements LargestRemainder.Ranking {
     this.basket = basket;
     List<BasketLine> list = basket.lines();
     this.n = list.size();
-    this.lines = list.toArray(new BasketLine[0]);
-    this.amount = new long[n];
-    this.net = new long[n];
-    this.redeemed = new long[n];
-    this.points = new long[n];
-    this.exclusions = new int[n];
-    this.multiplier = new long[n];
-    this.bonus = new long[n];
-    this.shares = new long[n];
-    this.touched = new boolean[n];
-    this.locked = new boolean[n];
-    this.members = new int[n];
     int words = program.words;
     int rules = program.rules.length;
-    long[] targets = new long[n * words];
+    Scratch s = Scratch.forEvaluation(n, rules, words);
+    this.scratch = s;
+    this.lines = s.lines;
+    this.amount = s.amount;
+    this.net = s.net;
+    this.redeemed = s.redeemed;
+    this.points = s.points;
+    this.exclusions = s.exclusions;
+    this.multiplier = s.multiplier;
+    this.bonus = s.bonus;
+    this.shares = s.shares;
+    this.touched = s.touched;
+    this.locked = s.locked;
+    this.members = s.members;
+    this.remainders = s.remainders;
+    this.order = s.order;
+    long[] targets = s.targets;
     long sum = 0;
     for (int i = 0; i < n; i++) {
-      BasketLine line = lines[i];
+      BasketLine line = list.get(i);
+      lines[i] = line;
       amount[i] = line.amount().minor();
       net[i] = amount[i];
-      multiplier[i] = 100;
       sum = Math.addExact(sum, amount[i]);
       exclusions[i] = program.index(line.sku(), line.categoryId(), program.flagExclusions(line.flags()), targets,
           i * words);
     }
     this.subtotal = sum;
-    this.remainders = new long[n];
-    this.order = new int[n];
 
     long localSeconds = at.getEpochSecond() + program.zoneRules.getOffset(at).getTotalSeconds();
     this.epochDay = Math.floorDiv(localSeconds, 86_400L);
@@ -101,39 +104,44 @@ final class Evaluator implements LargestRemainder.Ranking {
     this.tierIndex = card == null ? -1 : program.tierIndex(card.spend().minor());
     this.customer = card == null ? null : new Customer(card, tierIndex, epochDay);
 
-    this.ruleDiscount = new long[rules];
-    this.rulePoints = new long[rules];
-    this.appliedStart = new int[rules];
-    this.appliedCount = new int[rules];
-    this.couponNotApplied = new boolean[rules];
-    this.presented = presentedCoupons();
-    this.holding = holdingRules();
-    for (int k = 0; k < targets.length; k++) {
+    this.ruleDiscount = s.ruleDiscount;
+    this.rulePoints = s.rulePoints;
+    this.appliedStart = s.appliedStart;
+    this.appliedCount = s.appliedCount;
+    this.couponNotApplied = s.couponNotApplied;
+    this.presented = s.presented;
+    presentCoupons();
+    this.holding = s.holding;
+    findHoldingRules();
+    for (int k = 0, size = n * words; k < size; k++) {
       targets[k] &= holding[k % words];
     }
-    this.candidateStart = new int[rules + 1];
+    this.candidateStart = s.candidateStart;
     this.candidates = transpose(targets, words, rules);
-    this.applied = new int[candidates.length + n];
+    this.applied = s.applied(n * (rules + 1));
+  }
+
+  /** Done with the arrays: the result has been built from them. */
+  void release() {
+    scratch.release(n);
   }
 
   /**
    * The rules whose check-level conditions hold (a coupon only when presented), as bits by rule
    * index: decided once, before any line is looked at.
    */
-  private long[] holdingRules() {
-    long[] bits = new long[program.words];
+  private void findHoldingRules() {
     for (CompiledRule rule : program.rules) {
       int r = rule.index;
       if (rule.coupon && !presented[r]) {
         continue;
       }
       if (rule.holds(epochDay, dayOfWeek, minuteOfDay, subtotal, customer)) {
-        bits[r >>> 6] |= 1L << (r & 63);
+        holding[r >>> 6] |= 1L << (r & 63);
       } else if (rule.coupon) {
         couponNotApplied[r] = true;
       }
     }
-    return bits;
   }
 
   /**
@@ -141,7 +149,7 @@ final class Evaluator implements LargestRemainder.Ranking {
    * every line are not listed; they visit all lines.
    */
   private int[] transpose(long[] targets, int words, int rules) {
-    int[] count = new int[rules + 1];
+    int[] count = scratch.fill;
     int total = 0;
     for (int i = 0; i < n; i++) {
       for (int w = 0; w < words; w++) {
@@ -153,9 +161,10 @@ final class Evaluator implements LargestRemainder.Ranking {
     }
     for (int r = 0; r < rules; r++) {
       candidateStart[r + 1] = candidateStart[r] + count[r];
+      count[r] = 0;
     }
-    int[] fill = new int[rules];
-    int[] result = new int[total];
+    int[] fill = count;
+    int[] result = scratch.candidates(total);
     for (int i = 0; i < n; i++) {
       for (int w = 0; w < words; w++) {
         for (long bits = targets[i * words + w]; bits != 0; bits &= bits - 1) {
@@ -174,7 +183,7 @@ final class Evaluator implements LargestRemainder.Ranking {
   @Override
   public int rankOf(int line) {
     if (rank == null) {
-      rank = CanonicalOrder.ranks(lines);
+      rank = CanonicalOrder.ranks(lines, n);
     }
     return rank[line];
   }
@@ -195,8 +204,7 @@ final class Evaluator implements LargestRemainder.Ranking {
     accrue();
   }
 
-  private boolean[] presentedCoupons() {
-    boolean[] presented = new boolean[program.rules.length];
+  private void presentCoupons() {
     List<String> ids = basket.couponIds();
     for (int k = 0; k < ids.size(); k++) {
       CompiledRule rule = program.couponsById.get(ids.get(k));
@@ -205,7 +213,6 @@ final class Evaluator implements LargestRemainder.Ranking {
       }
       presented[rule.index] = true;
     }
-    return presented;
   }
 
   /** Applies a rule whose check-level conditions hold to the lines it may change; true if it changed any. */
@@ -260,7 +267,7 @@ final class Evaluator implements LargestRemainder.Ranking {
       }
     }
     if (appliedSize + count > applied.length) {
-      applied = java.util.Arrays.copyOf(applied, Math.max(applied.length * 2, appliedSize + count));
+      applied = scratch.applied(appliedSize + count);
     }
     appliedStart[r] = appliedSize;
     appliedCount[r] = count;
@@ -321,8 +328,8 @@ final class Evaluator implements LargestRemainder.Ranking {
     }
     long num = tierIndex < 0 ? program.baseNum : program.tierNum[tierIndex];
     long den = tierIndex < 0 ? program.baseDen : program.tierDen[tierIndex];
-    long[] exact = new long[n];
-    long[] base = new long[n];
+    long[] exact = scratch.exact;
+    long[] base = scratch.base;
     long total = 0;
     int count = 0;
     for (int i = 0; i < n; i++) {

@@ -51,12 +51,16 @@ public final class LoyaltyEngine {
       throw new IllegalArgumentException("basket in " + basket.currency() + ", program in " + program.currency);
     }
     Evaluator e = new Evaluator(program, card, basket, at);
-    e.run();
-    return result(e, basket.currency());
+    try {
+      e.run();
+      return result(e, basket.currency());
+    } finally {
+      e.release();
+    }
   }
 
   private Evaluation result(Evaluator e, Currency currency) {
-    int n = e.lines.length;
+    int n = e.n;
     Money zero = Money.zero(currency);
     List<LineOutcome> lines = new ArrayList<>(n);
     long discount = 0;
