@@ -27,7 +27,7 @@ final class Evaluator implements LargestRemainder.Ranking {
   /** Canonical ranks of the lines, worked out on the first rounding tie (most evaluations have none). */
   private int[] rank;
   private final long[] remainders;
-  private final int[] order;
+  private final long[] sorted;
   final long subtotal;
   final Customer customer;
   final int tierIndex;
@@ -83,7 +83,7 @@ final class Evaluator implements LargestRemainder.Ranking {
     this.locked = s.locked;
     this.members = s.members;
     this.remainders = s.remainders;
-    this.order = s.order;
+    this.sorted = s.sorted;
     long[] targets = s.targets;
     long sum = 0;
     for (int i = 0; i < n; i++) {
@@ -189,7 +189,7 @@ final class Evaluator implements LargestRemainder.Ranking {
   }
 
   private void share(long total, long[] weights, int[] members, int count, long[] out) {
-    LargestRemainder.distribute(total, weights, members, count, this, out, remainders, order);
+    LargestRemainder.distribute(total, weights, members, count, this, out, remainders, sorted);
   }
 
   void run() {

@@ -1,6 +1,7 @@
 package dev.kassa.model.loyalty.engine;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * Shares a whole number of units (kopecks, points) among lines in proportion to weights so that the
@@ -17,7 +18,7 @@ public final class LargestRemainder {
    * {@code count} members, by {@code weights[member]} (at least 0; all zero means equal shares).
    */
   public static void distribute(long total, long[] weights, int[] members, int count, int[] rank, long[] out) {
-    distribute(total, weights, members, count, line -> rank[line], out, new long[count], new int[count]);
+    distribute(total, weights, members, count, line -> rank[line], out, new long[count], new long[count]);
   }
 
   /** A line's place in canonical order, asked for only when two remainders tie. */
@@ -27,11 +28,15 @@ public final class LargestRemainder {
 
   /** As the public form, with the caller's scratch arrays (at least {@code count} long). */
   static void distribute(long total, long[] weights, int[] members, int count, Ranking ranking, long[] out,
-      long[] remainders, int[] order) {
+      long[] remainders, long[] sorted) {
     if (total < 0) {
       throw new IllegalArgumentException("total < 0: " + total);
     }
     if (total == 0 || count == 0) {
+      return;
+    }
+    if (count == 1) {
+      out[members[0]] += total;
       return;
     }
     long sum = 0;
@@ -46,9 +51,8 @@ public final class LargestRemainder {
     for (int k = 0; k < count; k++) {
       long weight = equal ? 1 : weights[members[k]];
       long share;
-      long high = Math.multiplyHigh(total, weight);
       long product = total * weight;
-      if (high == 0 && product >= 0) {
+      if (((total | weight) >>> 31) == 0 || (Math.multiplyHigh(total, weight) == 0 && product >= 0)) {
         share = product / sum;
         remainders[k] = product % sum;
       } else {
@@ -64,22 +68,37 @@ public final class LargestRemainder {
     if (left == 0) {
       return;
     }
-    // order the members by remainder, largest first, ties to the lower rank (insertion sort: few lines)
+    // The left largest remainders get one unit each. Only a tie across the cut needs the ranks, so
+    // find the cut value by sorting plain remainders, then settle the tie at it by rank.
+    System.arraycopy(remainders, 0, sorted, 0, count);
+    Arrays.sort(sorted, 0, count);
+    long cut = sorted[count - left];
+    int atCut = 0;
     for (int k = 0; k < count; k++) {
-      int j = k;
-      while (j > 0 && before(remainders, members, ranking, k, order[j - 1])) {
-        order[j] = order[j - 1];
-        j--;
+      if (remainders[k] > cut) {
+        out[members[k]]++;
+        left--;
+      } else if (remainders[k] == cut) {
+        atCut++;
       }
-      order[j] = k;
     }
-    for (int k = 0; k < left; k++) {
-      out[members[order[k]]]++;
+    if (left == atCut) {
+      for (int k = 0; k < count; k++) {
+        if (remainders[k] == cut) {
+          out[members[k]]++;
+        }
+      }
+      return;
     }
-  }
-
-  private static boolean before(long[] remainders, int[] members, Ranking ranking, int a, int b) {
-    return remainders[a] > remainders[b]
-        || (remainders[a] == remainders[b] && ranking.rankOf(members[a]) < ranking.rankOf(members[b]));
+    for (; left > 0; left--) {
+      int best = -1;
+      for (int k = 0; k < count; k++) {
+        if (remainders[k] == cut && (best < 0 || ranking.rankOf(members[k]) < ranking.rankOf(members[best]))) {
+          best = k;
+        }
+      }
+      out[members[best]]++;
+      remainders[best] = -1;
+    }
   }
 }

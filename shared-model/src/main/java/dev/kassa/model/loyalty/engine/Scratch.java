@@ -24,7 +24,7 @@ final class Scratch {
   long[] base = new long[0];
   int[] exclusions = new int[0];
   int[] members = new int[0];
-  int[] order = new int[0];
+  long[] sorted = new long[0];
   boolean[] touched = new boolean[0];
   boolean[] locked = new boolean[0];
   long[] targets = new long[0];
@@ -63,7 +63,7 @@ final class Scratch {
       base = new long[size];
       exclusions = new int[size];
       members = new int[size];
-      order = new int[size];
+      sorted = new long[size];
       touched = new boolean[size];
       locked = new boolean[size];
     }
