@@ -24,6 +24,9 @@ final class Evaluator implements LargestRemainder.Ranking {
   final long[] redeemed;
   final long[] points;
   final int[] exclusions;
+  /** Line numbers by line index, and whether they ascend with it (the usual case: no sorting for explanations). */
+  final int[] lineNos;
+  final boolean lineNosAscend;
   /** Canonical ranks of the lines, worked out on the first rounding tie (most evaluations have none). */
   private int[] rank;
   private final long[] remainders;
@@ -76,6 +79,7 @@ final class Evaluator implements LargestRemainder.Ranking {
     this.redeemed = s.redeemed;
     this.points = s.points;
     this.exclusions = s.exclusions;
+    this.lineNos = s.lineNos;
     this.multiplier = s.multiplier;
     this.bonus = s.bonus;
     this.shares = s.shares;
@@ -86,9 +90,12 @@ final class Evaluator implements LargestRemainder.Ranking {
     this.sorted = s.sorted;
     long[] targets = s.targets;
     long sum = 0;
+    boolean ascend = true;
     for (int i = 0; i < n; i++) {
       BasketLine line = list.get(i);
       lines[i] = line;
+      lineNos[i] = line.lineNo();
+      ascend &= i == 0 || lineNos[i - 1] < lineNos[i];
       amount[i] = line.amount().minor();
       net[i] = amount[i];
       sum = Math.addExact(sum, amount[i]);
@@ -96,6 +103,7 @@ final class Evaluator implements LargestRemainder.Ranking {
           i * words);
     }
     this.subtotal = sum;
+    this.lineNosAscend = ascend;
 
     long localSeconds = at.getEpochSecond() + program.zoneRules.getOffset(at).getTotalSeconds();
     this.epochDay = Math.floorDiv(localSeconds, 86_400L);

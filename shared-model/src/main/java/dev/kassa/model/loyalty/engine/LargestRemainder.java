@@ -1,7 +1,6 @@
 package dev.kassa.model.loyalty.engine;
 
 import java.math.BigInteger;
-import java.util.Arrays;
 
 /**
  * Shares a whole number of units (kopecks, points) among lines in proportion to weights so that the
@@ -71,8 +70,7 @@ public final class LargestRemainder {
     // The left largest remainders get one unit each. Only a tie across the cut needs the ranks, so
     // find the cut value by sorting plain remainders, then settle the tie at it by rank.
     System.arraycopy(remainders, 0, sorted, 0, count);
-    Arrays.sort(sorted, 0, count);
-    long cut = sorted[count - left];
+    long cut = select(sorted, count, count - left);
     int atCut = 0;
     for (int k = 0; k < count; k++) {
       if (remainders[k] > cut) {
@@ -100,5 +98,37 @@ public final class LargestRemainder {
       out[members[best]]++;
       remainders[best] = -1;
     }
+  }
+
+  /** The value that would be at {@code index} if {@code values[0..count)} were sorted (quickselect; reorders). */
+  static long select(long[] values, int count, int index) {
+    int lo = 0;
+    int hi = count - 1;
+    while (lo < hi) {
+      long pivot = values[(lo + hi) >>> 1];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (values[i] < pivot) {
+          i++;
+        }
+        while (values[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          long swap = values[i];
+          values[i++] = values[j];
+          values[j--] = swap;
+        }
+      }
+      if (index <= j) {
+        hi = j;
+      } else if (index >= i) {
+        lo = i;
+      } else {
+        return values[index];
+      }
+    }
+    return values[index];
   }
 }

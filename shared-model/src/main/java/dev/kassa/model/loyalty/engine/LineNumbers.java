@@ -13,11 +13,12 @@ final class LineNumbers extends AbstractList<Integer> implements RandomAccess {
   private final int from;
   private final int size;
 
-  LineNumbers(int[] numbers, int from, int to) {
+  /** {@code sorted}: the caller knows the slice is sorted already. */
+  LineNumbers(int[] numbers, int from, int to, boolean sorted) {
     this.numbers = numbers;
     this.from = from;
     this.size = to - from;
-    for (int k = from + 1; k < to; k++) {
+    for (int k = from + 1; !sorted && k < to; k++) {
       if (numbers[k - 1] > numbers[k]) {
         Arrays.sort(numbers, from, to);
         return;

@@ -77,7 +77,7 @@ public final class LoyaltyEngine {
     List<String> notApplied = List.of();
     int[] lineNos = new int[e.appliedSize()];
     for (int k = 0; k < lineNos.length; k++) {
-      lineNos[k] = e.lines[e.applied[k]].lineNo();
+      lineNos[k] = e.lineNos[e.applied[k]];
     }
     for (CompiledRule rule : program.rules) {
       int r = rule.index;
@@ -87,7 +87,7 @@ public final class LoyaltyEngine {
             : (rule.coupon ? Explanation.COUPON_POINTS : Explanation.CAMPAIGN_POINTS);
         int from = e.appliedStart[r];
         explanations.add(new Explanation(rule.id, key, rule.name, money(e.ruleDiscount[r], zero), e.rulePoints[r],
-            new LineNumbers(lineNos, from, from + e.appliedCount[r])));
+            new LineNumbers(lineNos, from, from + e.appliedCount[r], e.lineNosAscend)));
       }
       if (e.couponNotApplied[r]) {
         if (notApplied.isEmpty()) {

@@ -23,6 +23,7 @@ final class Scratch {
   long[] exact = new long[0];
   long[] base = new long[0];
   int[] exclusions = new int[0];
+  int[] lineNos = new int[0];
   int[] members = new int[0];
   long[] sorted = new long[0];
   boolean[] touched = new boolean[0];
@@ -62,6 +63,7 @@ final class Scratch {
       exact = new long[size];
       base = new long[size];
       exclusions = new int[size];
+      lineNos = new int[size];
       members = new int[size];
       sorted = new long[size];
       touched = new boolean[size];

@@ -32,6 +32,17 @@ class LargestRemainderTest {
     assertThat(out).containsExactly(2, 1);
   }
 
+  @Property(tries = 1000)
+  void selectsTheValueASortWouldPutAtAnIndex(@ForAll @Size(min = 1, max = 40) List<@LongRange(min = 0, max = 20) Long> values,
+      @ForAll @IntRange(min = 0, max = 39) int index) {
+    long[] array = values.stream().mapToLong(Long::longValue).toArray();
+    int at = index % array.length;
+    long[] sorted = array.clone();
+    java.util.Arrays.sort(sorted);
+
+    assertThat(LargestRemainder.select(array, array.length, at)).isEqualTo(sorted[at]);
+  }
+
   /** The textbook method, sorting every member by (remainder desc, rank asc): the reference. */
   @Property(tries = 1000)
   void agreesWithTheTextbookMethod(@ForAll @Size(min = 1, max = 40) List<@LongRange(min = 0, max = 50) Long> weights,
