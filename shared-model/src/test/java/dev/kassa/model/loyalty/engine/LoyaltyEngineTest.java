@@ -129,6 +129,35 @@ class LoyaltyEngineTest {
   }
 
   @Test
+  void threadsSharingOneEngineGetTheSameResults() throws Exception {
+    Basket big = basket("coffee*6 bread milk*2 kefir apples@734 wine cigarettes caviar").redeeming(500);
+    Basket small = basket("bread coffee");
+    Instant at = Instant.parse("2026-06-13T09:00:00Z");
+    Evaluation bigAlone = ENGINE.evaluate(card("gold"), big, at);
+    Evaluation smallAlone = ENGINE.evaluate(card("bronze"), small, at);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Boolean>> checks = new java.util.ArrayList<>();
+      for (int task = 0; task < 8; task++) {
+        checks.add(pool.submit(() -> {
+          for (int i = 0; i < 500; i++) {
+            if (!ENGINE.evaluate(card("gold"), big, at).equals(bigAlone)
+                || !ENGINE.evaluate(card("bronze"), small, at).equals(smallAlone)) {
+              return false;
+            }
+          }
+          return true;
+        }));
+      }
+      for (java.util.concurrent.Future<Boolean> check : checks) {
+        assertThat(check.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void anEmptyBasketGivesNothing() {
     Evaluation result = ENGINE.evaluate(card("gold"), basket(""), Instant.parse("2026-06-10T11:00:00Z"));
 
