@@ -11,6 +11,7 @@ import dev.kassa.server.http.ApiException;
 import dev.kassa.server.http.ProblemMapper;
 import dev.kassa.server.http.Route;
 import dev.kassa.server.program.ProgramRoutes;
+import dev.kassa.server.sync.SyncModule;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
@@ -36,6 +37,7 @@ public final class ServerApp {
     routes.addAll(CatalogRoutes.routes(services));
     routes.addAll(ProgramRoutes.routes(services));
     routes.addAll(CardRoutes.routes(services));
+    routes.addAll(SyncModule.routes(services));
     return List.copyOf(routes);
   }
 
