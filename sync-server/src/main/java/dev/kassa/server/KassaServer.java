@@ -35,7 +35,10 @@ public final class KassaServer implements AutoCloseable {
     return start(config, services -> { });
   }
 
-  /** Starts the server; {@code beforeListening} runs once the database is ready (e.g. demo data). */
+  /**
+   * Starts the server: opens and migrates the database, loads the demo when configured, runs
+   * {@code beforeListening} (tests add their fixtures there), then listens.
+   */
   public static KassaServer start(ServerConfig config, Consumer<Services> beforeListening) {
     try {
       Files.createDirectories(config.dataDir());
@@ -52,6 +55,7 @@ public final class KassaServer implements AutoCloseable {
       gc.bindTo(metrics);
       Services services = new Services(config, db, Clock.systemUTC(), metrics, new AuthStore(db),
           new PasswordHasher(config.passwordIterations()));
+      ServerStartup.prepare(services);
       beforeListening.accept(services);
       Javalin app = ServerApp.create(services).start(config.port());
       return new KassaServer(services, app, gc);

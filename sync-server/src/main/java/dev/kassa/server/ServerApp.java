@@ -4,10 +4,13 @@ import dev.kassa.model.sync.SyncCodec;
 import dev.kassa.server.admin.AdminRoutes;
 import dev.kassa.server.auth.AccessGuard;
 import dev.kassa.server.auth.AuthRoutes;
+import dev.kassa.server.card.CardRoutes;
+import dev.kassa.server.catalog.CatalogRoutes;
 import dev.kassa.server.health.HealthRoutes;
 import dev.kassa.server.http.ApiException;
 import dev.kassa.server.http.ProblemMapper;
 import dev.kassa.server.http.Route;
+import dev.kassa.server.program.ProgramRoutes;
 import dev.kassa.server.sync.SyncModule;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
@@ -31,6 +34,9 @@ public final class ServerApp {
     routes.addAll(HealthRoutes.routes(services));
     routes.addAll(AuthRoutes.routes(services));
     routes.addAll(AdminRoutes.routes(services));
+    routes.addAll(CatalogRoutes.routes(services));
+    routes.addAll(ProgramRoutes.routes(services));
+    routes.addAll(CardRoutes.routes(services));
     routes.addAll(SyncModule.routes(services));
     return List.copyOf(routes);
   }

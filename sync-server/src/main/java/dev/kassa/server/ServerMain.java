@@ -53,7 +53,7 @@ public final class ServerMain implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     ServerConfig config = config();
-    KassaServer server = KassaServer.start(config, ServerStartup::prepare);
+    KassaServer server = KassaServer.start(config);
     log.info("Kassa server listening on port {} ({})", server.port(), config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

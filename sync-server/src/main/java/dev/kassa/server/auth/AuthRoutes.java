@@ -65,7 +65,7 @@ public final class AuthRoutes {
       store.audit(now, AuditEvent.LOGIN_FAILED.name(), request.username(), ctx.ip(), "wrong user name or password");
       throw ApiException.unauthorized("wrong user name or password");
     }
-    String token = Tokens.newToken("ks_");
+    String token = Tokens.newToken(Tokens.SESSION_PREFIX);
     Instant expires = Instant.ofEpochMilli(now).plus(sessionTtl);
     AuthStore.Credentials user = credentials.get();
     store.createSession(Tokens.hash(token), user.userId(), now, expires.toEpochMilli());
@@ -82,7 +82,7 @@ public final class AuthRoutes {
     EnrollRequest request = Json.body(ctx, EnrollRequest.class);
     long now = clock.millis();
     String code = Tokens.normalizeCode(request.code());
-    String token = Tokens.newToken("kt_");
+    String token = Tokens.newToken(Tokens.TERMINAL_PREFIX);
     Optional<AuthStore.Enrolled> enrolled = code.isEmpty() || code.length() > 64
         ? Optional.empty() : store.enroll(Tokens.hash(code), Tokens.hash(token), now);
     if (enrolled.isEmpty()) {

@@ -13,13 +13,16 @@ import java.util.HexFormat;
  * is never stored or logged.
  */
 public final class Tokens {
+  /** Terminal tokens start with this; session tokens with {@link #SESSION_PREFIX}. */
+  public static final String TERMINAL_PREFIX = "kt_";
+  public static final String SESSION_PREFIX = "ks_";
   private static final SecureRandom RANDOM = new SecureRandom();
   /** No 0/O, 1/I/L: codes are read aloud and typed on a till keyboard. */
   private static final char[] CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789".toCharArray();
 
   private Tokens() {}
 
-  /** A new bearer token with a readable prefix ("kt_" terminal, "ks_" session). */
+  /** A new bearer token with a readable prefix ({@link #TERMINAL_PREFIX} or {@link #SESSION_PREFIX}). */
   public static String newToken(String prefix) {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);

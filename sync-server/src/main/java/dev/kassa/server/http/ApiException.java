@@ -1,5 +1,7 @@
 package dev.kassa.server.http;
 
+import java.util.List;
+
 /**
  * A failure the client caused or must react to, answered as an RFC 9457 problem by
  * {@link ProblemMapper}. {@code field} names the input at fault (a JSON property, a CSV line and
@@ -14,14 +16,26 @@ public final class ApiException extends RuntimeException {
   private final String title;
   private final String field;
   private final long retryAfterSeconds;
+  private final transient List<FieldError> errors;
 
   public ApiException(int status, String type, String title, String detail, String field, long retryAfterSeconds) {
+    this(status, type, title, detail, field, retryAfterSeconds, List.of());
+  }
+
+  private ApiException(int status, String type, String title, String detail, String field, long retryAfterSeconds,
+      List<FieldError> errors) {
     super(detail);
     this.status = status;
     this.type = type;
     this.title = title;
     this.field = field;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.errors = List.copyOf(errors);
+  }
+
+  /** A 400 listing every problem found (a CSV file's bad lines, a program's violations). */
+  public static ApiException invalid(String detail, List<FieldError> errors) {
+    return new ApiException(400, "validation", "Invalid request", detail, null, 0, errors);
   }
 
   public static ApiException badRequest(String field, String detail) {
@@ -78,5 +92,9 @@ public final class ApiException extends RuntimeException {
 
   public long retryAfterSeconds() {
     return retryAfterSeconds;
+  }
+
+  public List<FieldError> errors() {
+    return errors;
   }
 }
