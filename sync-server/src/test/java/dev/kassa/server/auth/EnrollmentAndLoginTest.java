@@ -52,6 +52,21 @@ class EnrollmentAndLoginTest {
 
   @ParameterizedTest
   @EnumSource(Engine.class)
+  void guessingEnrolmentCodesIsThrottledPerAddress(Engine engine) {
+    // its own server: the throttle would refuse the other tests' enrolments from this address
+    try (TestServer server = TestServer.start(engine)) {
+      for (int i = 0; i < AuthRoutes.MAX_ENROLL_FAILURES; i++) {
+        assertThat(server.http().post("/api/v1/terminals/enroll", null, Map.of("code", "GUESS-" + i)).status())
+            .isEqualTo(401);
+      }
+      TestHttp.Response throttled = server.http().post("/api/v1/terminals/enroll", null, Map.of("code", "GUESS-X"));
+      assertThat(throttled.status()).isEqualTo(429);
+      assertThat(throttled.header("Retry-After")).isNotNull();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
   void aRevokedTerminalIsRefused(Engine engine) {
     TestServer server = SERVERS.get(engine);
     String token = server.createTerminal(TestServer.STORE, "till-revoked");
