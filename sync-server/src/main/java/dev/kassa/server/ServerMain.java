@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** {@code kassa server}: starts the sync server and blocks until it is stopped. */
 @Command(name = "kassa server", mixinStandardHelpOptions = true,
@@ -22,11 +23,11 @@ public final class ServerMain implements Callable<Integer> {
 
   @Option(names = "--db", description = "JDBC URL, jdbc:sqlite:... or jdbc:postgresql://... "
       + "Default: an SQLite file in the data directory. Env: KASSA_DB.",
-      defaultValue = "${env:KASSA_DB}")
+      defaultValue = "${env:KASSA_DB}", scope = ScopeType.INHERIT)
   String databaseUrl;
 
   @Option(names = "--data-dir", description = "Data directory. Env: KASSA_DATA_DIR.",
-      defaultValue = "${env:KASSA_DATA_DIR:-data/server}")
+      defaultValue = "${env:KASSA_DATA_DIR:-data/server}", scope = ScopeType.INHERIT)
   Path dataDir;
 
   @Option(names = "--metrics-token", description = "Bearer token Prometheus scrapes /metrics with"

@@ -8,10 +8,13 @@ import dev.kassa.server.feed.store.FeedPages;
 import dev.kassa.server.feed.store.FeedWriter;
 import dev.kassa.server.http.Route;
 import dev.kassa.server.loyalty.LoyaltyRoutes;
+import dev.kassa.model.loyalty.program.ProgramJson;
+import dev.kassa.server.loyalty.store.EnginePointsCheck;
 import dev.kassa.server.loyalty.store.LinePointsCheck;
 import dev.kassa.server.loyalty.store.LoyaltyMerge;
 import dev.kassa.server.loyalty.store.LoyaltyStore;
 import dev.kassa.server.loyalty.store.PointsCheck;
+import dev.kassa.server.program.store.ProgramStore;
 import dev.kassa.server.sync.store.DatabaseTransactions;
 import dev.kassa.server.sync.store.PushStore;
 import dev.kassa.server.sync.store.SyncReports;
@@ -29,11 +32,13 @@ public final class SyncModule {
 
   private SyncModule() {}
 
+  /** Merged sales' points are recomputed by the shared engine with the published program versions. */
   public static List<Route> routes(Services services) {
-    return routes(services, new LinePointsCheck());
+    ProgramStore programs = new ProgramStore(services.db());
+    return routes(services, new EnginePointsCheck(v -> programs.document(v).map(ProgramJson::read)));
   }
 
-  /** With the check that recomputes each merged sale's points (the engine's, where wired). */
+  /** With another check of each merged sale's points (tests, or {@link LinePointsCheck} without programs). */
   public static List<Route> routes(Services services, PointsCheck pointsCheck) {
     DatabaseTransactions tx = new DatabaseTransactions(services.db());
     FeedWriter feed = ChangeLog::appendAll;

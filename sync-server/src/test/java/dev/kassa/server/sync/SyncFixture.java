@@ -54,8 +54,8 @@ public final class SyncFixture implements AutoCloseable {
       dump(c, "SELECT id, terminal_id, receipt_no, total_minor, card_number FROM sales ORDER BY id", state);
       dump(c, "SELECT id, card_number, type, points FROM ledger_entries ORDER BY id", state);
       dump(c, "SELECT card_number, balance, negatives FROM card_balances ORDER BY card_number", state);
-      dump(c, "SELECT id, card_number, trigger_entry, deficit, involved, status FROM loyalty_conflicts ORDER BY id",
-          state);
+      dump(c, "SELECT id, card_number, trigger_entry, deficit, involved, status FROM loyalty_conflicts"
+          + " WHERE status <> 'RETRACTED' ORDER BY id", state);
       dump(c, "SELECT card_number, canonical_card, winner_event FROM card_aliases ORDER BY card_number", state);
       dump(c, "SELECT terminal_id, contiguous_seq, contiguous_hash, max_seq FROM journal_heads ORDER BY terminal_id",
           state);

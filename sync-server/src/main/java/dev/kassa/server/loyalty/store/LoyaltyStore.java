@@ -79,7 +79,7 @@ public final class LoyaltyStore {
             + request.points() + " asked");
       }
       Reservation held = new Reservation(request.id(), request.cardNumber(), request.points(), request.saleId(),
-          Reservation.Status.HELD, now.plus(ttl));
+          Reservation.Status.HELD, now.plus(ttl).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
       reservations.insert(c, held, storeId, terminalId, now.toEpochMilli());
       publish(c, canonical, cards, now);
       return new HoldResult(held, null);
