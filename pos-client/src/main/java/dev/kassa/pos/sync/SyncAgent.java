@@ -111,6 +111,11 @@ public final class SyncAgent implements AutoCloseable {
       wait = backoff.nextDelay(failure instanceof SyncFailure.RetryLater later ? later.after() : null);
       log.info("sync failed, next try in {} ms: {}", wait.toMillis(), failure.describe());
     } catch (RuntimeException e) {
+      if (thread.isShutdown()) {
+        // closed while a call was in flight: the ledger may already be closed under us
+        log.debug("sync cycle ended by close: {}", e.toString());
+        return;
+      }
       // a bug or a local storage problem: keep the agent alive and visible, never crash the till
       wait = backoff.nextDelay(null);
       log.error("sync cycle failed unexpectedly", e);

@@ -4,6 +4,8 @@ import dev.kassa.model.demo.DemoStaff;
 import dev.kassa.server.KassaServer;
 import dev.kassa.server.ServerConfig;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -34,9 +36,13 @@ final class ServerHarness implements AutoCloseable {
     }
   }
 
+  /** Starts on the same file and port; the port may take a moment to be free again after a stop. */
   synchronized void startAgain() {
     if (server == null) {
-      server = KassaServer.start(config);
+      Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+        server = KassaServer.start(config);
+        return true;
+      });
     }
   }
 
