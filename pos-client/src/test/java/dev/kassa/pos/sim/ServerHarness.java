@@ -22,8 +22,13 @@ final class ServerHarness implements AutoCloseable {
   }
 
   static ServerHarness start(Path dir) {
+    return start(dir, null);
+  }
+
+  /** On the database at {@code databaseUrl} (PostgreSQL for the benchmarks), or SQLite in {@code dir} when null. */
+  static ServerHarness start(Path dir, String databaseUrl) {
     ServerHarness harness = new ServerHarness(ServerConfig.defaults(dir).withPort(0).withDemo(true)
-        .withPasswordIterations(1_000));
+        .withPasswordIterations(1_000).withDatabaseUrl(databaseUrl));
     harness.startAgain();
     harness.config = harness.config.withPort(harness.server.port());
     return harness;
