@@ -52,6 +52,7 @@ public final class TerminalLedger implements AutoCloseable {
 
   private final LedgerConfig config;
   private final LedgerStore store;
+  private final DataDirLock lock;
   private final TerminalIdentity identity;
   private final Currency currency;
   private final Clock clock;
@@ -61,8 +62,9 @@ public final class TerminalLedger implements AutoCloseable {
   private ShiftRow shift;
   private ScheduledExecutorService backups;
 
-  private TerminalLedger(LedgerConfig config, LedgerStore store, TerminalRow row) {
+  private TerminalLedger(LedgerConfig config, LedgerStore store, TerminalRow row, DataDirLock lock) {
     this.config = config;
+    this.lock = lock;
     this.store = store;
     this.identity = config.identity();
     this.currency = identity.currency();
@@ -75,11 +77,19 @@ public final class TerminalLedger implements AutoCloseable {
 
   /**
    * Opens the terminal's ledger in {@code config.dataDir()}, creating or upgrading it in place.
-   * Throws {@link LedgerCorruptException} (file left untouched) when it is damaged, and
-   * {@link WrongTerminalException} when it belongs to another terminal.
+   * Throws {@link LedgerCorruptException} (file left untouched) when it is damaged,
+   * {@link WrongTerminalException} when it belongs to another terminal and
+   * {@link LedgerInUseException} while another process has it open.
    */
   public static TerminalLedger open(LedgerConfig config) {
-    LedgerStore store = LedgerStore.open(config.file());
+    DataDirLock lock = DataDirLock.acquire(config.dataDir());
+    LedgerStore store;
+    try {
+      store = LedgerStore.open(config.file());
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
     try {
       if (config.maxSizeBytes() > 0) {
         store.limitSize(config.maxSizeBytes());
@@ -90,9 +100,10 @@ public final class TerminalLedger implements AutoCloseable {
           || !row.currency().equals(id.currency().getCurrencyCode())) {
         throw new WrongTerminalException(id.storeId() + "/" + id.terminalId(), row.storeId() + "/" + row.terminalId());
       }
-      return new TerminalLedger(config, store, row);
+      return new TerminalLedger(config, store, row, lock);
     } catch (RuntimeException e) {
       store.close();
+      lock.close();
       throw e;
     }
   }
@@ -104,7 +115,7 @@ public final class TerminalLedger implements AutoCloseable {
       throw new LedgerStorageException("no ledger at " + file, null);
     }
     TerminalRow row;
-    try (LedgerStore store = LedgerStore.open(file)) {
+    try (DataDirLock lock = DataDirLock.acquire(dataDir); LedgerStore store = LedgerStore.open(file)) {
       row = store.terminal();
     }
     if (row == null) {
@@ -374,5 +385,6 @@ public final class TerminalLedger implements AutoCloseable {
       }
     }
     store.close();
+    lock.close();
   }
 }
