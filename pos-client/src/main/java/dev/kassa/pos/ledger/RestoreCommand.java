@@ -21,6 +21,10 @@ public final class RestoreCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Restore even though the current file is not damaged (loses later sales).")
   boolean force;
 
+  @Option(names = "--server-last-receipt", paramLabel = "N",
+      description = "The highest receipt number of this till the server holds: numbering continues after it.")
+  Long serverLastReceipt;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -31,6 +35,13 @@ public final class RestoreCommand implements Callable<Integer> {
       }
       out.println("restored " + restored.backup() + ": receipts up to " + restored.lastReceiptNo()
           + ", journal link " + restored.chainHead().seq());
+      if (serverLastReceipt != null && serverLastReceipt > restored.lastReceiptNo()) {
+        try (TerminalLedger ledger = TerminalLedger.openExisting(dataDir)) {
+          ledger.skipReceiptsTo(serverLastReceipt, "restored from " + restored.backup().getFileName()
+              + "; receipts " + (restored.lastReceiptNo() + 1) + ".." + serverLastReceipt + " are on the server");
+        }
+        out.println("receipt numbers continue after " + serverLastReceipt + " (the server's last one)");
+      }
       out.println("sales after that backup that reached the server are safe there; the next sync reports the"
           + " journal gap to the office");
       return 0;

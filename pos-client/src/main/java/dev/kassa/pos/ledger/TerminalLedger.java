@@ -16,23 +16,24 @@ import dev.kassa.model.shift.ShiftClosed;
 import dev.kassa.model.shift.ShiftOpened;
 import dev.kassa.model.shift.ShiftTotals;
 import dev.kassa.model.sync.ChainHead;
-import dev.kassa.model.sync.EventPayload;
-import dev.kassa.model.sync.JournalLink;
-import dev.kassa.model.sync.SyncEvent;
 import dev.kassa.pos.ledger.store.FeedRows;
-import dev.kassa.pos.ledger.store.JournalRow;
 import dev.kassa.pos.ledger.store.LedgerStore;
 import dev.kassa.pos.ledger.store.OutboxRows;
 import dev.kassa.pos.ledger.store.ShiftRow;
+import dev.kassa.pos.ledger.store.VatGross;
 import dev.kassa.pos.ledger.store.TerminalRow;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,35 +52,44 @@ public final class TerminalLedger implements AutoCloseable {
 
   private final LedgerConfig config;
   private final LedgerStore store;
+  private final DataDirLock lock;
   private final TerminalIdentity identity;
   private final Currency currency;
   private final Clock clock;
   private final HybridClock hlc;
   private final Basket basket;
-  private long lastReceiptNo;
-  private ChainHead head;
+  private final DocumentWriter documents;
   private ShiftRow shift;
+  private ScheduledExecutorService backups;
 
-  private TerminalLedger(LedgerConfig config, LedgerStore store, TerminalRow row) {
+  private TerminalLedger(LedgerConfig config, LedgerStore store, TerminalRow row, DataDirLock lock) {
     this.config = config;
+    this.lock = lock;
     this.store = store;
     this.identity = config.identity();
     this.currency = identity.currency();
     this.clock = config.clock();
     this.hlc = new HybridClock(clock, new Hlc(row.lastHlc()));
     this.basket = new Basket(store.basket());
-    this.lastReceiptNo = row.lastReceiptNo();
-    this.head = store.chainHead();
+    this.documents = new DocumentWriter(store, identity, hlc, row.lastReceiptNo());
     this.shift = store.currentShift(currency);
   }
 
   /**
    * Opens the terminal's ledger in {@code config.dataDir()}, creating or upgrading it in place.
-   * Throws {@link LedgerCorruptException} (file left untouched) when it is damaged, and
-   * {@link WrongTerminalException} when it belongs to another terminal.
+   * Throws {@link LedgerCorruptException} (file left untouched) when it is damaged,
+   * {@link WrongTerminalException} when it belongs to another terminal and
+   * {@link LedgerInUseException} while another process has it open.
    */
   public static TerminalLedger open(LedgerConfig config) {
-    LedgerStore store = LedgerStore.open(config.file());
+    DataDirLock lock = DataDirLock.acquire(config.dataDir());
+    LedgerStore store;
+    try {
+      store = LedgerStore.open(config.file());
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
     try {
       if (config.maxSizeBytes() > 0) {
         store.limitSize(config.maxSizeBytes());
@@ -90,9 +100,10 @@ public final class TerminalLedger implements AutoCloseable {
           || !row.currency().equals(id.currency().getCurrencyCode())) {
         throw new WrongTerminalException(id.storeId() + "/" + id.terminalId(), row.storeId() + "/" + row.terminalId());
       }
-      return new TerminalLedger(config, store, row);
+      return new TerminalLedger(config, store, row, lock);
     } catch (RuntimeException e) {
       store.close();
+      lock.close();
       throw e;
     }
   }
@@ -104,7 +115,7 @@ public final class TerminalLedger implements AutoCloseable {
       throw new LedgerStorageException("no ledger at " + file, null);
     }
     TerminalRow row;
-    try (LedgerStore store = LedgerStore.open(file)) {
+    try (DataDirLock lock = DataDirLock.acquire(dataDir); LedgerStore store = LedgerStore.open(file)) {
       row = store.terminal();
     }
     if (row == null) {
@@ -136,11 +147,11 @@ public final class TerminalLedger implements AutoCloseable {
   }
 
   public synchronized long lastReceiptNo() {
-    return lastReceiptNo;
+    return documents.lastReceiptNo();
   }
 
   public synchronized ChainHead chainHead() {
-    return head;
+    return documents.head();
   }
 
   // ---- sales ---------------------------------------------------------------------------------
@@ -149,21 +160,19 @@ public final class TerminalLedger implements AutoCloseable {
   public synchronized CommittedSale completeSale(SaleDraft draft) {
     ShiftRow open = requireShift();
     Instant now = clock.instant();
-    Money total = Money.zero(currency);
-    for (SaleLine line : draft.lines()) {
-      total = total.plus(line.net());
-    }
     Sale sale;
     try {
-      sale = new Sale(draft.saleId(), identity.storeId(), identity.terminalId(), open.id(), lastReceiptNo + 1,
+      Money total = Money.zero(currency);
+      for (SaleLine line : draft.lines()) {
+        total = total.plus(line.net());
+      }
+      sale = new Sale(draft.saleId(), identity.storeId(), identity.terminalId(), open.id(), documents.nextReceiptNo(),
           draft.cashierId(), now, draft.lines(), total, draft.payments(), draft.loyalty());
     } catch (IllegalArgumentException e) {
       throw new DocumentRefusedException("This sale cannot be completed: " + e.getMessage());
     }
     requireEntriesOf(sale.id(), draft.entries());
-    JournalLink link = commit(sale, "sale", now, draft.entries());
-    lastReceiptNo = sale.receiptNo();
-    return new CommittedSale(sale, link);
+    return new CommittedSale(sale, documents.commit(sale, now, draft.entries()));
   }
 
   public Optional<Sale> sale(UUID id) {
@@ -191,7 +200,7 @@ public final class TerminalLedger implements AutoCloseable {
     Instant now = clock.instant();
     SaleVoid saleVoid = new SaleVoid(UuidV7.next(), sale.id(), identity.storeId(), identity.terminalId(), open.id(),
         request.cashierId(), request.approvedBy(), now, request.reason());
-    commit(saleVoid, "void", now, request.entries());
+    documents.commit(saleVoid, now, request.entries());
     return saleVoid;
   }
 
@@ -203,20 +212,19 @@ public final class TerminalLedger implements AutoCloseable {
       ReturnRules.check(original, store.isVoided(original.id()), store.returnedQuantities(original.id()), draft.lines());
     }
     Instant now = clock.instant();
-    Money total = Money.zero(currency);
-    for (var line : draft.lines()) {
-      total = total.plus(line.refund());
-    }
     SaleReturn saleReturn;
     try {
+      Money total = Money.zero(currency);
+      for (var line : draft.lines()) {
+        total = total.plus(line.refund());
+      }
       saleReturn = new SaleReturn(draft.returnId(), draft.originalSaleId(), identity.storeId(), identity.terminalId(),
-          open.id(), lastReceiptNo + 1, draft.cashierId(), draft.approvedBy(), now, draft.lines(), total,
+          open.id(), documents.nextReceiptNo(), draft.cashierId(), draft.approvedBy(), now, draft.lines(), total,
           draft.refunds(), draft.cardNumber(), draft.pointsReversed(), draft.pointsRestored(), draft.reason());
     } catch (IllegalArgumentException e) {
       throw new DocumentRefusedException("This return cannot be recorded: " + e.getMessage());
     }
-    commit(saleReturn, "return", now, draft.entries());
-    lastReceiptNo = saleReturn.receiptNo();
+    documents.commit(saleReturn, now, draft.entries());
     return saleReturn;
   }
 
@@ -230,35 +238,6 @@ public final class TerminalLedger implements AutoCloseable {
     return store.overrides();
   }
 
-  private JournalLink commit(EventPayload document, String kind, Instant now, List<LedgerEntry> entries) {
-    UUID documentId = documentId(document);
-    String hash = JournalChain.hash(head.hash(), document);
-    JournalLink link = new JournalLink(head.seq() + 1, head.hash(), hash);
-    List<SyncEvent> events = new ArrayList<>(1 + entries.size());
-    events.add(event(now, link, document));
-    for (LedgerEntry entry : entries) {
-      events.add(event(now, null, entry));
-    }
-    store.commitDocument(document, entries, new JournalRow(link.seq(), kind, documentId, link.previousHash(), hash),
-        events);
-    head = new ChainHead(link.seq(), hash);
-    return link;
-  }
-
-  private static UUID documentId(EventPayload document) {
-    if (document instanceof Sale s) {
-      return s.id();
-    }
-    if (document instanceof SaleReturn r) {
-      return r.id();
-    }
-    return ((SaleVoid) document).id();
-  }
-
-  private SyncEvent event(Instant now, JournalLink link, EventPayload payload) {
-    return new SyncEvent(UuidV7.next(), hlc.now(), now, identity.storeId(), identity.terminalId(), link, payload);
-  }
-
   private void requireEntriesOf(UUID saleId, List<LedgerEntry> entries) {
     for (LedgerEntry entry : entries) {
       if (!saleId.equals(entry.saleId())) {
@@ -270,7 +249,7 @@ public final class TerminalLedger implements AutoCloseable {
   // ---- shifts --------------------------------------------------------------------------------
 
   public synchronized Optional<ShiftReport> currentShift() {
-    return shift == null ? Optional.empty() : Optional.of(report(shift, store.totals(shift, currency)));
+    return shift == null ? Optional.empty() : Optional.of(report(shift, 0, null));
   }
 
   public synchronized ShiftOpened openShift(String cashierId, Money openingFloat) {
@@ -280,7 +259,7 @@ public final class TerminalLedger implements AutoCloseable {
     Instant now = clock.instant();
     ShiftOpened opened = new ShiftOpened(UuidV7.next(), identity.storeId(), identity.terminalId(), cashierId,
         openingFloat, now);
-    store.openShift(opened, event(now, null, opened));
+    store.openShift(opened, documents.event(now, null, opened));
     shift = store.currentShift(currency);
     return opened;
   }
@@ -291,35 +270,40 @@ public final class TerminalLedger implements AutoCloseable {
     Instant now = clock.instant();
     CashMovement movement = new CashMovement(UuidV7.next(), open.id(), identity.storeId(), identity.terminalId(),
         cashierId, amount, reason, now);
-    store.recordCashMovement(movement, event(now, null, movement));
+    store.recordCashMovement(movement, documents.event(now, null, movement));
     return movement;
   }
 
   /** The X report: the open shift's counters so far; changes nothing. */
   public synchronized ShiftReport xReport() {
-    ShiftRow open = requireShift();
-    return report(open, store.totals(open, currency));
+    return report(requireShift(), 0, null);
   }
 
   /** The Z report: closes the shift with its final counters and takes a backup of the ledger. */
   public synchronized ShiftReport closeShift(String closedBy) {
     ShiftRow open = requireShift();
     Instant now = clock.instant();
-    ShiftTotals totals = store.totals(open, currency);
+    ShiftReport z = report(open, store.terminal().lastZNo() + 1, now);
+    ShiftTotals totals = z.totals();
     long zNo = store.terminal().lastZNo() + 1;
     ShiftClosed closed = new ShiftClosed(open.id(), identity.storeId(), identity.terminalId(), closedBy, zNo, now, totals);
-    store.closeShift(closed, event(now, null, closed));
+    store.closeShift(closed, documents.event(now, null, closed));
     shift = null;
     try {
       backup();
     } catch (RuntimeException e) {
       log.warn("backup after Z report {} failed; the shift is closed all the same", zNo, e);
     }
-    return new ShiftReport(open.id(), open.openedBy(), open.openedAt(), open.openingFloat(), zNo, now, totals);
+    return z;
   }
 
-  private static ShiftReport report(ShiftRow row, ShiftTotals totals) {
-    return new ShiftReport(row.id(), row.openedBy(), row.openedAt(), row.openingFloat(), 0, null, totals);
+  private ShiftReport report(ShiftRow row, long zNo, Instant closedAt) {
+    List<VatTotal> vat = new ArrayList<>();
+    for (VatGross gross : store.vatGross(row)) {
+      vat.add(VatTotal.of(gross.vatCode(), gross.basisPoints(), Money.ofMinor(gross.grossMinor(), currency)));
+    }
+    return new ShiftReport(row.id(), row.openedBy(), row.openedAt(), row.openingFloat(), zNo, closedAt,
+        store.totals(row, currency), vat);
   }
 
   private ShiftRow requireShift() {
@@ -351,6 +335,29 @@ public final class TerminalLedger implements AutoCloseable {
     return LedgerBackups.take(store, config.dataDir(), clock.instant(), config.backupsKept());
   }
 
+  /**
+   * Backs the ledger up every {@code interval} on a background thread, until {@link #close}. The
+   * backup holds the writer for as long as the copy takes, so pick an interval (an hour) that makes
+   * the pause rare; a failed backup is logged and retried at the next interval.
+   */
+  public synchronized void backUpEvery(Duration interval) {
+    if (backups != null) {
+      backups.shutdownNow();
+    }
+    backups = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "kassa-ledger-backup");
+      t.setDaemon(true);
+      return t;
+    });
+    backups.scheduleWithFixedDelay(() -> {
+      try {
+        backup();
+      } catch (RuntimeException e) {
+        log.warn("periodic ledger backup failed", e);
+      }
+    }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   /** Changes the size cap (0 lifts it): how selling resumes once space has been freed. */
   public void limitSize(long maxBytes) {
     store.limitSize(maxBytes);
@@ -362,11 +369,22 @@ public final class TerminalLedger implements AutoCloseable {
    */
   public synchronized void skipReceiptsTo(long lastIssuedReceiptNo, String reason) {
     store.skipReceiptsTo(lastIssuedReceiptNo, reason, clock.instant());
-    lastReceiptNo = Math.max(lastReceiptNo, lastIssuedReceiptNo);
+    documents.skipReceiptsTo(lastIssuedReceiptNo);
   }
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (backups != null) {
+        backups.shutdownNow();
+        try {
+          backups.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
     store.close();
+    lock.close();
   }
 }

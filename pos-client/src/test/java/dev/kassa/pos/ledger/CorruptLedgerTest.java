@@ -82,6 +82,24 @@ class CorruptLedgerTest {
   }
 
   @Test
+  void theRestoreCommandKeepsNumberingAfterTheServersLastReceipt() throws IOException {
+    sellWithABackupInBetween();
+    damage(dir.resolve("ledger.db"));
+    var out = new java.io.StringWriter();
+    var cli = new picocli.CommandLine(new dev.kassa.pos.PosMain());
+    cli.setOut(new java.io.PrintWriter(out, true));
+
+    int exit = cli.execute("restore", "--data-dir", dir.toString(), "--server-last-receipt", "30");
+
+    assertThat(exit).isZero();
+    assertThat(out.toString()).contains("damaged file kept as", "receipts up to 20", "continue after 30");
+    try (TerminalLedger ledger = TerminalLedger.open(Sales.config(dir))) {
+      assertThat(ledger.lastReceiptNo()).isEqualTo(30);
+      assertThat(ledger.verify().ok()).isTrue();
+    }
+  }
+
+  @Test
   void restoreRefusesToReplaceASoundLedger() {
     sellWithABackupInBetween();
 

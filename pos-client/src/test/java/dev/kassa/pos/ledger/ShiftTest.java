@@ -79,6 +79,35 @@ class ShiftTest {
   }
 
   @Test
+  void periodicBackupsKeepTheNewestFew() throws Exception {
+    ledger.backUpEvery(java.time.Duration.ofMillis(50));
+
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+        .until(() -> LedgerBackups.list(dir).size() == 3);
+    ledger.close();
+    ledger = TerminalLedger.open(Sales.config(dir));
+    assertThat(LedgerBackups.list(dir)).hasSizeLessThanOrEqualTo(3);
+  }
+
+  @Test
+  void reportsSplitTheTakingsByVatRateLessReturns() {
+    ledger.openShift("cashier-1", rub(0));
+    var food = new dev.kassa.model.sale.SaleLine(1, "milk", null, "Молоко", "dairy",
+        dev.kassa.model.sale.Quantity.pieces(2), rub(110_00), rub(220_00), rub(0), "VAT10", 1000, 0, null);
+    var tools = new dev.kassa.model.sale.SaleLine(2, "knife", null, "Нож", "home",
+        dev.kassa.model.sale.Quantity.pieces(1), rub(1220_00), rub(1220_00), rub(0), "VAT22", 2200, 0, null);
+    var total = rub(1440_00);
+    var sale = ledger.completeSale(new SaleDraft(dev.kassa.model.id.UuidV7.next(), "cashier-1",
+        java.util.List.of(food, tools), java.util.List.of(dev.kassa.model.sale.Payment.cash(total, total)), null, null)).sale();
+    ledger.returnSale(TerminalLedgerTest.returnOf(sale, 1));
+
+    assertThat(ledger.xReport().vat()).containsExactly(
+        new VatTotal("VAT10", 1000, rub(110_00), rub(10_00)),
+        new VatTotal("VAT22", 2200, rub(1220_00), rub(220_00)));
+    assertThat(ledger.closeShift("manager-1").vat()).hasSize(2);
+  }
+
+  @Test
   void onlyOneShiftIsOpenAtATimeAndItSurvivesARestart() {
     ledger.openShift("cashier-1", rub(0));
     ledger.close();

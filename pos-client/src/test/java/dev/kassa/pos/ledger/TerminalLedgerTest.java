@@ -190,6 +190,17 @@ class TerminalLedgerTest {
     ledger = TerminalLedger.open(Sales.config(dir));
   }
 
+  @Test
+  void aSecondWriterOnTheSameDataDirectoryIsRefusedUntilTheFirstCloses() {
+    assertThatThrownBy(() -> TerminalLedger.open(Sales.config(dir)))
+        .isInstanceOf(LedgerInUseException.class)
+        .extracting(e -> ((LedgerException) e).cashierMessage()).asString().contains("already running");
+    assertThatThrownBy(() -> LedgerRecovery.restoreLatestBackup(dir, true)).isInstanceOf(LedgerInUseException.class);
+
+    ledger.close();
+    ledger = TerminalLedger.open(Sales.config(dir));
+  }
+
   static ReturnDraft returnOf(Sale sale, long count) {
     var line = sale.lines().get(0);
     var refund = line.unitPrice().times(count);

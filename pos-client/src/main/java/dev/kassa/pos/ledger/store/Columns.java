@@ -6,11 +6,9 @@ import dev.kassa.model.sale.PaymentMethod;
 import dev.kassa.model.money.Money;
 import dev.kassa.model.sale.Quantity;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
@@ -77,13 +75,8 @@ final class Columns {
     }
   }
 
-  /** Reads payments from columns (method, amount, tendered, reference) starting at {@code from}. */
-  static Payment payment(ResultSet rs, int from, Currency currency) throws SQLException {
-    return new Payment(PaymentMethod.valueOf(rs.getString(from)), Money.ofMinor(rs.getLong(from + 1), currency),
-        Money.ofMinor(rs.getLong(from + 2), currency), rs.getString(from + 3));
-  }
-
-  static <T> List<T> listOf(List<T> maybe) {
-    return maybe == null ? new ArrayList<>() : maybe;
+  static Payment payment(String method, long amount, long tendered, String reference, Currency currency) {
+    return new Payment(PaymentMethod.valueOf(method), Money.ofMinor(amount, currency), Money.ofMinor(tendered, currency),
+        reference);
   }
 }

@@ -3,7 +3,7 @@ package dev.kassa.pos.ledger.store;
 import static java.util.Objects.requireNonNull;
 
 import dev.kassa.pos.ledger.LedgerCorruptException;
-import dev.kassa.pos.ledger.LedgerException;
+import dev.kassa.pos.ledger.LedgerStorageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +69,7 @@ public final class LedgerDatabase implements AutoCloseable {
       throw SqlErrors.map(file, e);
     } catch (IOException e) {
       closeQuietly(connection);
-      throw new dev.kassa.pos.ledger.LedgerStorageException("cannot create " + file.getParent(), e);
+      throw new LedgerStorageException("cannot create " + file.getParent(), e);
     } catch (RuntimeException e) {
       closeQuietly(connection);
       throw e;
@@ -183,6 +183,8 @@ public final class LedgerDatabase implements AutoCloseable {
     } catch (SQLException ignored) {
       // SQLite already rolled back by itself (it does on SQLITE_FULL and some I/O errors)
     }
+    // the driver may have closed the statement that failed; start the next unit of work afresh
+    closeStatements();
   }
 
   private void exec(String sql) throws SQLException {
@@ -194,7 +196,7 @@ public final class LedgerDatabase implements AutoCloseable {
   /** A cached prepared statement; callers run it under this object's lock (inside read or write). */
   PreparedStatement statement(String sql) throws SQLException {
     PreparedStatement st = statements.get(sql);
-    if (st == null) {
+    if (st == null || st.isClosed()) {
       st = connection.prepareStatement(sql);
       statements.put(sql, st);
     }
@@ -223,8 +225,7 @@ public final class LedgerDatabase implements AutoCloseable {
     }
   }
 
-  @Override
-  public synchronized void close() {
+  private void closeStatements() {
     for (PreparedStatement st : statements.values()) {
       try {
         st.close();
@@ -233,6 +234,11 @@ public final class LedgerDatabase implements AutoCloseable {
       }
     }
     statements.clear();
+  }
+
+  @Override
+  public synchronized void close() {
+    closeStatements();
     closeQuietly(connection);
   }
 
@@ -244,10 +250,5 @@ public final class LedgerDatabase implements AutoCloseable {
         // nothing more to do with a connection we are giving up
       }
     }
-  }
-
-  /** Maps a failure of a unit of work for callers outside this package. */
-  static LedgerException failure(Path file, SQLException e) {
-    return SqlErrors.map(file, e);
   }
 }

@@ -98,6 +98,10 @@ public final class LedgerStore implements AutoCloseable {
     return db.read(() -> shifts.totals(shift, currency));
   }
 
+  public List<VatGross> vatGross(ShiftRow shift) {
+    return db.read(() -> shifts.vatGross(shift));
+  }
+
   public void openShift(ShiftOpened opened, SyncEvent event) {
     db.write(() -> {
       shifts.open(opened);

@@ -153,8 +153,7 @@ final class ReturnRows {
     }
     List<Payment> refunds = new ArrayList<>();
     for (Object[] r : refundRows) {
-      refunds.add(new Payment(dev.kassa.model.sale.PaymentMethod.valueOf((String) r[0]),
-          Money.ofMinor((Long) r[1], currency), Money.ofMinor((Long) r[2], currency), (String) r[3]));
+      refunds.add(Columns.payment((String) r[0], (Long) r[1], (Long) r[2], (String) r[3], currency));
     }
     return new SaleReturn(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2)), rs.getString(5),
         rs.getString(6), UUID.fromString(rs.getString(4)), rs.getLong(3), rs.getString(7), rs.getString(8),

@@ -198,8 +198,7 @@ final class SaleRows {
     }
     List<Payment> payments = new ArrayList<>();
     for (Object[] r : paymentRows) {
-      payments.add(new Payment(dev.kassa.model.sale.PaymentMethod.valueOf((String) r[1]), money(r[2], currency),
-          money(r[3], currency), (String) r[4]));
+      payments.add(Columns.payment((String) r[1], num(r[2]).longValue(), num(r[3]).longValue(), (String) r[4], currency));
     }
     SaleLoyalty loyalty = null;
     if (loyaltyRow != null) {

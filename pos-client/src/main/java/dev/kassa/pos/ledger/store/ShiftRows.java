@@ -8,7 +8,9 @@ import dev.kassa.model.shift.ShiftTotals;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
 import java.util.UUID;
 
 /** Shifts, cash movements and the counters of the X and Z reports, summed from the documents. */
@@ -97,6 +99,26 @@ final class ShiftRows {
     return new ShiftTotals(sales[0], m(sales[1], currency), returns[0], m(returns[1], currency), voids,
         m(paid[0], currency), m(paid[1], currency), m(paid[2], currency), m(paid[3], currency),
         m(movements[0], currency), m(movements[1], currency), m(expected, currency));
+  }
+
+  /** Sales less returns per VAT rate as copied onto the lines; returns of other tills' sales are not split by rate. */
+  List<VatGross> vatGross(ShiftRow shift) throws SQLException {
+    PreparedStatement st = db.statement("SELECT vat_code, vat_bp, sum(gross) FROM ("
+        + " SELECT l.vat_code, l.vat_bp, l.amount - l.discount AS gross FROM sale_lines l JOIN sales s ON s.id = l.sale_id"
+        + " WHERE s.shift_id = ? AND NOT EXISTS (SELECT 1 FROM voids v WHERE v.sale_id = s.id)"
+        + " UNION ALL"
+        + " SELECT l.vat_code, l.vat_bp, -r.refund FROM return_lines r JOIN returns rt ON rt.id = r.return_id"
+        + " JOIN sale_lines l ON l.sale_id = rt.original_sale_id AND l.line_no = r.original_line_no WHERE rt.shift_id = ?"
+        + ") GROUP BY vat_code, vat_bp ORDER BY vat_code, vat_bp");
+    st.setString(1, shift.id().toString());
+    st.setString(2, shift.id().toString());
+    List<VatGross> rows = new ArrayList<>();
+    try (ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        rows.add(new VatGross(rs.getString(1), rs.getInt(2), rs.getLong(3)));
+      }
+    }
+    return rows;
   }
 
   private long[] longs(String sql, String parameter, int columns) throws SQLException {
