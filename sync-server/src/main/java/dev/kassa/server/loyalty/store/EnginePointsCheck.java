@@ -5,18 +5,12 @@ import dev.kassa.model.loyalty.engine.Basket;
 import dev.kassa.model.loyalty.engine.BasketLine;
 import dev.kassa.model.loyalty.engine.Evaluation;
 import dev.kassa.model.loyalty.engine.LoyaltyEngine;
-import dev.kassa.model.money.Money;
 import dev.kassa.model.sale.Sale;
 import dev.kassa.model.sale.SaleLine;
 import dev.kassa.model.sale.SaleLoyalty;
 import dev.kassa.server.loyalty.ProgramSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * either way the office sees it. An unknown program version is recorded as a mismatch too.
  */
 public final class EnginePointsCheck implements PointsCheck {
-  private static final Duration SPEND_WINDOW = Duration.ofDays(365);
-
   private final ProgramSource programs;
   private final Map<Integer, LoyaltyEngine> engines = new ConcurrentHashMap<>();
 
@@ -42,6 +34,22 @@ public final class EnginePointsCheck implements PointsCheck {
 
   @Override
   public Optional<MismatchStore.Mismatch> check(Connection c, Sale sale) throws SQLException {
+    return sale.loyalty() == null ? Optional.empty() : checkAll(c, List.of(sale)).stream().findFirst();
+  }
+
+  @Override
+  public List<MismatchStore.Mismatch> checkAll(Connection c, List<Sale> sales) throws SQLException {
+    CardHistory history = CardHistory.of(c, sales);
+    List<MismatchStore.Mismatch> found = new ArrayList<>();
+    for (Sale sale : sales) {
+      if (sale.loyalty() != null) {
+        check(sale, history.stateBefore(sale)).ifPresent(found::add);
+      }
+    }
+    return found;
+  }
+
+  private Optional<MismatchStore.Mismatch> check(Sale sale, CardState card) {
     SaleLoyalty loyalty = sale.loyalty();
     if (loyalty == null) {
       return Optional.empty();
@@ -58,7 +66,7 @@ public final class EnginePointsCheck implements PointsCheck {
     Basket basket = new Basket(sale.total().currency(), lines, loyalty.coupons(), loyalty.pointsRedeemed());
     Evaluation evaluation;
     try {
-      evaluation = engine.get().evaluate(cardState(c, sale), basket, sale.createdAt());
+      evaluation = engine.get().evaluate(card, basket, sale.createdAt());
     } catch (IllegalArgumentException e) {
       return Optional.of(mismatch(sale, -1, "the engine refused the sale: " + e.getMessage()));
     }
@@ -78,39 +86,6 @@ public final class EnginePointsCheck implements PointsCheck {
     Optional<LoyaltyEngine> made = programs.version(version).map(LoyaltyEngine::of);
     made.ifPresent(e -> engines.put(version, e));
     return made;
-  }
-
-  private static CardState cardState(Connection c, Sale sale) throws SQLException {
-    String card = sale.loyalty().cardNumber();
-    Instant at = sale.createdAt();
-    long spend = 0;
-    Instant first = null;
-    try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(CASE WHEN created_at >= ? THEN total_minor"
-        + " ELSE 0 END), 0), MIN(created_at) FROM sales WHERE card_number = ? AND created_at < ? AND id <> ?")) {
-      ps.setLong(1, at.minus(SPEND_WINDOW).toEpochMilli());
-      ps.setString(2, card);
-      ps.setLong(3, at.toEpochMilli());
-      ps.setString(4, sale.id().toString());
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        spend = rs.getLong(1);
-        long min = rs.getLong(2);
-        first = rs.wasNull() ? null : Instant.ofEpochMilli(min);
-      }
-    }
-    LocalDate birthday = null;
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT birthday FROM member_enrolments WHERE card_number = ? AND birthday IS NOT NULL ORDER BY enrolled_at")) {
-      ps.setString(1, card);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          birthday = LocalDate.parse(rs.getString(1));
-        }
-      }
-    }
-    // the redemption the terminal made is a fact here; the balance only has to allow it
-    return new CardState(card, sale.loyalty().pointsRedeemed(), List.of(), null,
-        Money.ofMinor(spend, sale.total().currency()), first, birthday);
   }
 
   private static MismatchStore.Mismatch mismatch(Sale sale, long serverPoints, String detail) {

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -127,17 +128,21 @@ public final class LedgerStore {
     }
   }
 
-  /** Whether any of {@code cards} ever had an entry below zero (only then can it be overdrawn). */
-  public boolean everSpent(Connection c, Collection<String> cards) throws SQLException {
-    List<String> list = new ArrayList<>(cards);
-    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM card_balances"
-        + " WHERE negatives > 0 AND card_number IN (" + Sql.marks(list.size()) + ")")) {
-      Sql.bind(ps, list);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1) > 0;
+  /** Sum and count of entries below zero of each of {@code cards} that has entries. */
+  public Map<String, long[]> sums(Connection c, Collection<String> cards) throws SQLException {
+    Map<String, long[]> sums = new HashMap<>();
+    for (List<String> chunk : Sql.chunks(new ArrayList<>(cards), 500)) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT card_number, balance, negatives FROM card_balances"
+          + " WHERE card_number IN (" + Sql.marks(chunk.size()) + ")")) {
+        Sql.bind(ps, chunk);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            sums.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+          }
+        }
       }
     }
+    return sums;
   }
 
   /** Every entry of {@code cards}, in hybrid-clock order. */

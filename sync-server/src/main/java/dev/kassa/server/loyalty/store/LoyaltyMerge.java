@@ -79,23 +79,33 @@ public final class LoyaltyMerge {
       if (sale.loyalty() != null && sale.loyalty().reservationId() != null) {
         postReservation(c, sale.loyalty().reservationId(), now);
       }
-      if (sale.loyalty() != null) {
-        var mismatch = pointsCheck.check(c, sale);
-        if (mismatch.isPresent()) {
-          mismatches.record(c, mismatch.get(), now.toEpochMilli());
-        }
-      }
     }
-    Set<String> canonicals = new TreeSet<>();
-    for (String card : touched) {
-      canonicals.add(members.canonicalCard(c, card));
+    List<Sale> withCard = sales.stream().filter(s -> s.loyalty() != null).toList();
+    for (MismatchStore.Mismatch mismatch : pointsCheck.checkAll(c, withCard)) {
+      mismatches.record(c, mismatch, now.toEpochMilli());
     }
-    for (String canonical : canonicals) {
-      Set<String> cards = members.cardsOf(c, canonical);
-      if (ledger.everSpent(c, cards)) {
-        recomputeConflicts(c, canonical, cards, now, changes);
+    // one query per table for the whole batch: the card rows are locked until commit
+    Map<String, String> canonicalOf = members.canonicalCards(c, touched);
+    Map<String, Set<String>> groups = members.cardsOfAll(c, new TreeSet<>(canonicalOf.values()));
+    Set<String> allCards = new TreeSet<>();
+    groups.values().forEach(allCards::addAll);
+    Map<String, long[]> sums = ledger.sums(c, allCards);
+    Map<String, Long> held = reservations.heldPerCard(c, allCards, now);
+    for (Map.Entry<String, Set<String>> group : groups.entrySet()) {
+      long balance = 0;
+      long negatives = 0;
+      long holds = 0;
+      for (String card : group.getValue()) {
+        long[] sum = sums.getOrDefault(card, new long[2]);
+        balance += sum[0];
+        negatives += sum[1];
+        holds += held.getOrDefault(card, 0L);
       }
-      publishBalance(c, canonical, cards, now, changes);
+      if (negatives > 0) {
+        recomputeConflicts(c, group.getKey(), group.getValue(), now, changes);
+      }
+      publish(new CardBalance(group.getKey(), balance, holds, Math.max(0, balance - holds), now), group.getValue(),
+          changes);
     }
     // last: taking feed numbers locks the feed's counter until commit
     feed.appendAll(c, changes);
@@ -104,7 +114,11 @@ public final class LoyaltyMerge {
   /** Adds the member's balance under each of its cards to {@code changes} for the cards feed. */
   public void publishBalance(Connection c, String canonical, Set<String> cards, Instant now,
       List<ChangeLog.Entry> changes) throws SQLException {
-    CardBalance balance = balance(c, canonical, cards, now);
+    publish(balance(c, canonical, cards, now), cards, changes);
+  }
+
+  private static void publish(CardBalance balance, Set<String> cards, List<ChangeLog.Entry> changes) {
+    Instant now = balance.asOf();
     for (String card : cards) {
       CardBalance under = new CardBalance(card, balance.balance(), balance.held(), balance.available(), now);
       changes.add(new ChangeLog.Entry(Stream.CARDS, null, "card-balance", card, SyncCodec.toTree(under)));

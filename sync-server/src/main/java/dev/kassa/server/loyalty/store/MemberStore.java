@@ -100,6 +100,46 @@ public final class MemberStore {
     return cards;
   }
 
+  /** The member's card of each of {@code cards} (itself unless merged), in one query per 500. */
+  public Map<String, String> canonicalCards(Connection c, Collection<String> cards) throws SQLException {
+    Map<String, String> canonical = new LinkedHashMap<>();
+    for (String card : cards) {
+      canonical.put(card, card);
+    }
+    for (List<String> chunk : Sql.chunks(new ArrayList<>(cards), 500)) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT card_number, canonical_card FROM card_aliases"
+          + " WHERE card_number IN (" + Sql.marks(chunk.size()) + ")")) {
+        Sql.bind(ps, chunk);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            canonical.put(rs.getString(1), rs.getString(2));
+          }
+        }
+      }
+    }
+    return canonical;
+  }
+
+  /** Every card of each member whose card is in {@code canonicals}, itself included. */
+  public Map<String, Set<String>> cardsOfAll(Connection c, Collection<String> canonicals) throws SQLException {
+    Map<String, Set<String>> groups = new LinkedHashMap<>();
+    for (String canonical : canonicals) {
+      groups.computeIfAbsent(canonical, k -> new TreeSet<>()).add(canonical);
+    }
+    for (List<String> chunk : Sql.chunks(new ArrayList<>(canonicals), 500)) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT canonical_card, card_number FROM card_aliases"
+          + " WHERE canonical_card IN (" + Sql.marks(chunk.size()) + ")")) {
+        Sql.bind(ps, chunk);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            groups.get(rs.getString(1)).add(rs.getString(2));
+          }
+        }
+      }
+    }
+    return groups;
+  }
+
   /** Cards merged into another member's card: alias to canonical. */
   public Map<String, String> aliases(Connection c) throws SQLException {
     Map<String, String> aliases = new LinkedHashMap<>();

@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -46,6 +48,26 @@ public final class ReservationStore {
         return rs.getLong(1);
       }
     }
+  }
+
+  /** Points held per card by open, unexpired holds, for those of {@code cards} that have any. */
+  public Map<String, Long> heldPerCard(Connection c, Collection<String> cards, Instant now) throws SQLException {
+    Map<String, Long> held = new HashMap<>();
+    for (List<String> chunk : Sql.chunks(new ArrayList<>(cards), 500)) {
+      List<Object> params = new ArrayList<>(chunk);
+      params.add(now.toEpochMilli());
+      try (PreparedStatement ps = c.prepareStatement("SELECT card_number, SUM(points) FROM reservations WHERE"
+          + " card_number IN (" + Sql.marks(chunk.size()) + ") AND status = 'HELD' AND expires_at > ?"
+          + " GROUP BY card_number")) {
+        Sql.bind(ps, params);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            held.put(rs.getString(1), rs.getLong(2));
+          }
+        }
+      }
+    }
+    return held;
   }
 
   /** Moves a HELD, unexpired reservation to {@code status}; false when it was not HELD any more. */
