@@ -1,0 +1,52 @@
+package dev.kassa.server.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One embedded PostgreSQL 14 per test JVM (starting one takes seconds), and a fresh database in it
+ * for every test server, so tests never see each other's rows. Stopped by a shutdown hook. As root
+ * it is started by {@link RootSafePostgres}.
+ */
+public final class TestPostgres {
+  private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static String adminUrl;
+
+  private TestPostgres() {}
+
+  /** A JDBC URL (with user) of a new, empty database. */
+  public static synchronized String newDatabaseUrl() {
+    try {
+      if (adminUrl == null) {
+        adminUrl = start();
+      }
+      String name = "kassa_test_" + DATABASES.incrementAndGet();
+      try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
+        s.execute("CREATE DATABASE " + name);
+      }
+      return adminUrl.replace("/postgres?", "/" + name + "?");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create a test database", e);
+    }
+  }
+
+  private static String start() throws IOException {
+    if (RootSafePostgres.runningAsRoot()) {
+      return RootSafePostgres.start();
+    }
+    EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        .setServerConfig("fsync", "off")
+        .setServerConfig("synchronous_commit", "off")
+        .setServerConfig("max_connections", "200")
+        .start();
+    return postgres.getJdbcUrl("postgres", "postgres");
+  }
+}
