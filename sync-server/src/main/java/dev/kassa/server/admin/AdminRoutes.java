@@ -47,6 +47,7 @@ public final class AdminRoutes {
         Route.post("/api/v1/admin/terminals/{terminalId}/revoke", Access.ADMIN, admin::revoke),
         Route.get("/api/v1/admin/users", Access.ADMIN, admin::listUsers),
         Route.post("/api/v1/admin/users", Access.ADMIN, admin::createUser),
+        Route.post("/api/v1/admin/users/{username}/disable", Access.ADMIN, admin::disableUser),
         Route.get("/api/v1/admin/audit", Access.ADMIN, admin::audit));
   }
 
@@ -103,6 +104,17 @@ public final class AdminRoutes {
       throw ApiException.notFound("no terminal " + terminalId);
     }
     Json.ok(ctx, store.terminal(terminalId).orElseThrow());
+  }
+
+  void disableUser(Context ctx) {
+    String username = ctx.pathParam("username");
+    if (Principal.user(ctx).username().equals(username)) {
+      throw ApiException.conflict("username", "an admin cannot disable themselves");
+    }
+    if (!store.disableUser(username)) {
+      throw ApiException.notFound("no user " + username);
+    }
+    ctx.status(204);
   }
 
   /** The newest audit entries ({@code ?limit=}, default 100, at most 1000). */

@@ -32,7 +32,9 @@ public final class ProblemMapper {
     routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx,
         new ApiException(e.getStatus(), "http-" + e.getStatus(), titleOf(e.getStatus()), e.getMessage(), null, 0)));
     routes.exception(DataAccessException.class, (e, ctx) -> {
-      if (e.isBusy()) {
+      if (e.isUniqueViolation()) {
+        write(ctx, ApiException.conflict(null, "it already exists (created at the same moment by another request)"));
+      } else if (e.isBusy()) {
         log.warn("database busy: {} {}: {}", ctx.method(), ctx.path(), e.getCause().getMessage());
         write(ctx, ApiException.unavailable("the database is busy; try again shortly", BUSY_RETRY_SECONDS));
       } else {

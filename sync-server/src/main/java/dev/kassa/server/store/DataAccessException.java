@@ -16,6 +16,15 @@ public final class DataAccessException extends RuntimeException {
   }
 
   /**
+   * True when a unique or primary key refused the write: two requests raced to create the same
+   * thing and this one lost. The server answers 409.
+   */
+  public boolean isUniqueViolation() {
+    return getCause() instanceof SQLException sql
+        && (Dialect.POSTGRESQL.isUniqueViolation(sql) || Dialect.SQLITE.isUniqueViolation(sql));
+  }
+
+  /**
    * True when trying again later may well work: the pool had no connection in time, the connection
    * broke, SQLite was busy, or PostgreSQL chose this transaction as a deadlock or serialization
    * victim. The server answers these with 503 and Retry-After instead of a 500.

@@ -26,6 +26,14 @@ class DataAccessExceptionTest {
   }
 
   @Test
+  void recognisesAUniqueViolationOfEitherEngine() {
+    assertThat(new DataAccessException("f", new SQLException("duplicate key", "23505")).isUniqueViolation()).isTrue();
+    assertThat(new DataAccessException("f", new SQLException("[SQLITE_CONSTRAINT_UNIQUE] UNIQUE constraint failed",
+        null, 2067)).isUniqueViolation()).isTrue();
+    assertThat(new DataAccessException("f", new SQLException("syntax", "42601")).isUniqueViolation()).isFalse();
+  }
+
+  @Test
   void aPoolTimeoutIsBusy() {
     assertThat(new DataAccessException("failed", new SQLTransientConnectionException("timeout")).isBusy()).isTrue();
   }

@@ -182,6 +182,22 @@ public final class AuthStore {
     });
   }
 
+  /** Failed enrolments from one remote address since a time: guessing codes is throttled per address. */
+  public int failedEnrollmentsSince(String remote, long sinceMillis) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT COUNT(*) FROM audit_log WHERE event = ? AND remote = ? AND at > ?")) {
+        ps.setString(1, AuditEvent.ENROLL_FAILED.name());
+        ps.setString(2, clip(remote, 100));
+        ps.setLong(3, sinceMillis);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getInt(1);
+        }
+      }
+    });
+  }
+
   /** How many audit rows of one kind there are (tests, the admin console). */
   public int countAudit(AuditEvent event) {
     return db.read(c -> {
