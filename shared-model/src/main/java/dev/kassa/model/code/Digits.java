@@ -41,8 +41,14 @@ final class Digits {
         ? String.format(Locale.ROOT, "U+%04X", (int) c) : "'" + c + "'";
   }
 
-  /** User input shortened for a message: a hostile 10 MB scan must not become a 10 MB log line. */
+  /**
+   * User input made safe for a message: shortened, so a hostile 10 MB scan does not become a 10 MB
+   * log line, and control characters replaced, so it cannot forge log lines or terminal colours.
+   */
   static String abbreviate(String input) {
-    return input.length() <= 40 ? input : input.substring(0, 37) + "...";
+    String shortened = input.length() <= 40 ? input : input.substring(0, 37) + "...";
+    StringBuilder safe = new StringBuilder(shortened.length());
+    shortened.codePoints().forEach(c -> safe.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+    return safe.toString();
   }
 }

@@ -38,8 +38,11 @@ public final class ScanClassifier {
       return new Scan.Unknown(InvalidReason.EMPTY, "nothing was scanned");
     }
     String text = input.strip();
-    if (text.startsWith(RECEIPT_PREFIX)) {
+    if (isReceipt(text)) {
       return receipt(text.substring(RECEIPT_PREFIX.length()));
+    }
+    if (RussianKeyboard.hasCyrillic(text) && isReceipt(RussianKeyboard.toLatin(text))) {
+      return receipt(RussianKeyboard.toLatin(text).substring(RECEIPT_PREFIX.length()));
     }
     String stripe = MagneticStripe.accountNumber(text);
     if (stripe != null) {
@@ -94,6 +97,11 @@ public final class ScanClassifier {
     CodeResult<PhoneNumber> phone = PhoneNumber.parse(text, defaultCountry);
     return phone instanceof CodeResult.Invalid<PhoneNumber> invalid
         ? unknown(invalid) : new Scan.Phone(phone.orElseThrow());
+  }
+
+  /** Case-insensitive: with Caps Lock on, a keyboard-wedge scanner inverts the case of every letter. */
+  private static boolean isReceipt(String text) {
+    return text.regionMatches(true, 0, RECEIPT_PREFIX, 0, RECEIPT_PREFIX.length());
   }
 
   private static Scan receipt(String id) {

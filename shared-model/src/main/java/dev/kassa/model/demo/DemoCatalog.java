@@ -25,9 +25,6 @@ import java.util.Set;
  */
 final class DemoCatalog {
 
-  /** Demo scale labels use the weight prefix 22 of {@link VariableMeasureLayout#russia()}. */
-  static final int WEIGHT_PREFIX = 22;
-
   final List<Category> categories = new ArrayList<>();
   final List<Product> products = new ArrayList<>();
   final Map<String, String> pluBySku = new LinkedHashMap<>();
@@ -100,7 +97,7 @@ final class DemoCatalog {
 
   private void weighed(String[] fields) {
     String plu = String.format(Locale.ROOT, "%05d", nextPluInCategory++);
-    String barcode = layout.encode(WEIGHT_PREFIX, plu, 0).orElseThrow().digits();
+    String barcode = layout.encode(DemoData.WEIGHT_PREFIX, plu, 0).orElseThrow().digits();
     String sku = add(names(fields[0].strip(), fields[1].strip()), List.of(barcode),
         price(Long.parseLong(fields[2].strip()), 100), true);
     pluBySku.put(sku, plu);

@@ -8,7 +8,7 @@ package dev.kassa.model.demo;
  * <p>Line format ({@code |} between fields, {@code ;} between list items):
  * <pre>
  * category  id | VAT code | name ru | name en | flags
- * brands    ru=en; ...
+ * brands    ru=en; ...        (the brands of the kinds that follow)
  * kind      name ru | name en | size ru=size en=base price in roubles; ...
  * weighed   name ru | name en | price per kg in roubles
  * </pre>
@@ -28,6 +28,8 @@ final class DemoCatalogWords {
       kind Ряженка 4% | Baked Milk Kefir 4% | 450 г=450 g=79
       kind Масло сливочное 82,5% | Butter 82.5% | 180 г=180 g=189
       kind Сыр Российский | Rossiysky Cheese | 200 г=200 g=229
+      kind Сырок глазированный ванильный | Glazed Vanilla Curd Bar | 40 г=40 g=39
+      kind Снежок | Snezhok Sweet Kefir | 450 г=450 g=79
       weighed Сыр Гауда | Gouda Cheese | 899
       weighed Сыр Маасдам | Maasdam Cheese | 1099
       weighed Сыр Сулугуни | Suluguni Cheese | 799
@@ -128,11 +130,13 @@ final class DemoCatalogWords {
       kind Паста томатная | Tomato Paste | 270 г=270 g=89
       kind Майонез Провансаль 67% | Provençal Mayonnaise 67% | 400 мл=400 ml=119
       kind Кетчуп томатный | Tomato Ketchup | 350 г=350 g=109
+      kind Тушёнка говяжья | Stewed Beef, Canned | 325 г=325 g=249
 
       category tea-coffee | STANDARD | Чай и кофе | Tea & Coffee |
-      brands Утренний чай=Morning Tea; Горный лист=Mountain Leaf; Кофейня на углу=Corner Coffee; Арабика плюс=Arabica Plus
+      brands Утренний чай=Morning Tea; Горный лист=Mountain Leaf
       kind Чай чёрный байховый | Black Tea | 100 пак.=100 bags=249; 200 г=200 g=199
       kind Чай зелёный | Green Tea | 25 пак.=25 bags=119
+      brands Кофейня на углу=Corner Coffee; Арабика плюс=Arabica Plus
       kind Кофе молотый | Ground Coffee | 250 г=250 g=389
       kind Кофе в зёрнах | Coffee Beans | 1 кг=1 kg=1299
       kind Кофе растворимый | Instant Coffee | 95 г=95 g=349
@@ -163,26 +167,35 @@ final class DemoCatalogWords {
       kind Эскимо | Eskimo Ice Cream Bar | 70 г=70 g=69
       kind Смесь овощная | Mixed Vegetables | 400 г=400 g=129
       kind Котлеты домашние | Homestyle Cutlets | 500 г=500 g=299
+      kind Пицца Маргарита | Margherita Pizza | 400 г=400 g=299
+      kind Наггетсы куриные | Chicken Nuggets | 300 г=300 g=249
 
       category drinks | STANDARD | Напитки | Drinks |
-      brands Родник=Rodnik; Солнечный сад=Sunny Garden; Байкальская свежесть=Baikal Fresh; Кавказские воды=Caucasus Waters; Квасной двор=Kvas Yard
+      brands Родник=Rodnik; Байкальская свежесть=Baikal Fresh; Кавказские воды=Caucasus Waters
       kind Вода питьевая негазированная | Still Drinking Water | 0,5 л=0.5 l=39; 1,5 л=1.5 l=69; 5 л=5 l=149
       kind Вода минеральная газированная | Sparkling Mineral Water | 0,5 л=0.5 l=59; 1,5 л=1.5 l=99
+      brands Солнечный сад=Sunny Garden; Фруктовая долина=Fruit Valley; Ягодный край=Berry Land
       kind Сок апельсиновый | Orange Juice | 1 л=1 l=159
       kind Сок яблочный | Apple Juice | 0,2 л=0.2 l=45; 1 л=1 l=139
+      kind Сок томатный | Tomato Juice | 1 л=1 l=129
+      kind Нектар мультифруктовый | Multifruit Nectar | 1 л=1 l=119
       kind Морс клюквенный | Cranberry Mors | 1 л=1 l=129
+      brands Квасной двор=Kvas Yard; Добрыня=Dobrynya
       kind Квас хлебный | Bread Kvass | 1,5 л=1.5 l=119
       kind Лимонад Тархун | Tarragon Lemonade | 0,5 л=0.5 l=79
+      kind Лимонад Дюшес | Duchesse Pear Lemonade | 0,5 л=0.5 l=79
       kind Холодный чай с лимоном | Lemon Iced Tea | 0,5 л=0.5 l=89
 
       category alcohol | STANDARD | Алкоголь | Alcohol | NO_ACCRUAL
-      brands Северная слобода=Severnaya Sloboda; Долина Кубани=Kuban Valley; Пивоварня Волга=Volga Brewery; Крымская лоза=Crimean Vine
+      brands Пивоварня Волга=Volga Brewery; Пенная гавань=Foam Harbour; Уральский хмель=Ural Hops
       kind Пиво светлое 4,5% | Lager 4.5% | 0,45 л=0.45 l=89; 1,35 л=1.35 l=219
       kind Пиво тёмное 5% | Dark Beer 5% | 0,45 л=0.45 l=99
+      brands Долина Кубани=Kuban Valley; Крымская лоза=Crimean Vine; Донские виноградники=Don Vineyards
       kind Вино красное сухое | Dry Red Wine | 0,75 л=0.75 l=599
       kind Вино белое полусладкое | Medium-Sweet White Wine | 0,75 л=0.75 l=549
-      kind Водка | Vodka | 0,5 л=0.5 l=499
       kind Вино игристое брют | Brut Sparkling Wine | 0,75 л=0.75 l=699
+      brands Северная слобода=Severnaya Sloboda; Белый лёд=White Ice
+      kind Водка | Vodka | 0,25 л=0.25 l=289; 0,5 л=0.5 l=499
 
       category tobacco | STANDARD | Табак | Tobacco | NO_ACCRUAL NO_REDEMPTION NO_DISCOUNT
       brands Петровский=Petrovsky; Невский=Nevsky; Столичный=Stolichny; Арктика=Arktika
@@ -191,15 +204,26 @@ final class DemoCatalogWords {
       kind Сигареты суперслимс | Superslims Cigarettes | 20 шт=20 pcs=199
 
       category household | STANDARD | Бытовая химия и хозтовары | Household |
-      brands Чистый дом=Chisty Dom; Блеск=Blesk; Свежесть=Svezhest; Мягкий лист=Soft Leaf; Хозяюшка=Khozyayushka
+      brands Чистый дом=Chisty Dom; Блеск=Blesk; Свежесть=Svezhest
       kind Средство для мытья посуды | Dishwashing Liquid | 500 мл=500 ml=119
       kind Стиральный порошок | Laundry Powder | 3 кг=3 kg=549
+      kind Средство для ванной | Bathroom Cleaner | 750 мл=750 ml=229
+      kind Мыло туалетное | Toilet Soap | 90 г=90 g=39
+      brands Мягкий лист=Soft Leaf; Хозяюшка=Khozyayushka
       kind Туалетная бумага | Toilet Paper | 4 рул.=4 rolls=129; 12 рул.=12 rolls=349
       kind Полотенца бумажные | Paper Towels | 2 рул.=2 rolls=109
       kind Губки для посуды | Dish Sponges | 5 шт=5 pcs=79
       kind Мешки для мусора 60 л | Bin Bags 60 l | 20 шт=20 pcs=99
-      kind Средство для ванной | Bathroom Cleaner | 750 мл=750 ml=229
-      kind Мыло туалетное | Toilet Soap | 90 г=90 g=39
+
+      category snacks | STANDARD | Снеки | Snacks |
+      brands Хрустящий край=Crunchy Land; Семечкин=Semechkin; Орешкино=Oreshkino; Сухарёв=Sukharev
+      kind Чипсы картофельные со сметаной и зеленью | Sour Cream & Herb Potato Crisps | 140 г=140 g=149
+      kind Чипсы картофельные с солью | Salted Potato Crisps | 140 г=140 g=139
+      kind Сухарики ржаные | Rye Croutons | 100 г=100 g=49
+      kind Семечки жареные | Roasted Sunflower Seeds | 200 г=200 g=89
+      kind Арахис солёный | Salted Peanuts | 150 г=150 g=119
+      kind Крекер солёный | Salted Crackers | 200 г=200 g=79
+      kind Попкорн солёный | Salted Popcorn | 100 г=100 g=89
 
       category baby | REDUCED | Детские товары | Baby |
       brands Малышок=Malyshok; Карапуз=Karapuz; Солнышко=Solnyshko

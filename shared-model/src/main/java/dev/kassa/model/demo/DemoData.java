@@ -16,13 +16,13 @@ import java.util.UUID;
 
 /**
  * The demo store's whole world, generated from a seed so the repository carries word lists, not
- * data files: the store, its two terminals, 538 grocery products in Russian and English, 50 loyalty
+ * data files: the store, its two terminals, over 500 grocery products in Russian and English, 50 loyalty
  * cards, and the staff of {@link DemoStaff}. The same seed gives the same data on every machine
  * ({@link Random} is specified bit for bit); only the birthdays of a few cards are placed relative
  * to {@code today}, so a birthday campaign always has someone to greet this week.
  *
  * <p>Weighed products ({@code soldByWeight}, priced per kilogram) carry one barcode: their scale
- * label with weight zero under prefix {@value DemoCatalog#WEIGHT_PREFIX} of
+ * label with weight zero under prefix {@value #WEIGHT_PREFIX} of
  * {@link dev.kassa.model.code.VariableMeasureLayout#russia()}, so decoding it gives the PLU item
  * code, the key a scanned label with a real weight is matched by.
  *
@@ -56,6 +56,8 @@ public record DemoData(
   /** The seed {@link #standard()} uses; changing it changes every demo. */
   public static final long STANDARD_SEED = 20_260_101L;
   public static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+  /** The weight prefix of {@link dev.kassa.model.code.VariableMeasureLayout#russia()} the demo scales print. */
+  public static final int WEIGHT_PREFIX = 22;
   public static final String VAT_STANDARD = "STANDARD";
   public static final String VAT_REDUCED = "REDUCED";
 

@@ -41,6 +41,18 @@ class ScanClassifierTest {
         .isEqualTo(new Scan.Phone(new PhoneNumber("+79123456789")));
   }
 
+  /** A keyboard-wedge scanner types key codes: Caps Lock inverts case, the Russian layout swaps letters. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(textBlock = """
+      kassa-r:0190C0DE-7A3B-7C4D-8E5F-001122334455
+      ЛФЫЫФ-КЖ0190с0ву-7ф3и-7с4в-8у5а-001122334455
+      лфыыф-кЖ0190С0ВУ-7Ф3И-7С4В-8У5А-001122334455
+      """)
+  void readsAReceiptQrWhateverTheKeyboardStateWas(String scanned) {
+    assertThat(classifier.classify(scanned))
+        .isEqualTo(new Scan.ReceiptQr(UUID.fromString("0190c0de-7a3b-7c4d-8e5f-001122334455")));
+  }
+
   @Test
   void readsALoyaltyCardFromBarcodeOrMagneticStripe() {
     Scan.LoyaltyCard expected = new Scan.LoyaltyCard(card);
@@ -62,6 +74,7 @@ class ScanClassifierTest {
       KASSA-R:1-2-3-4-5                     | BAD_RECEIPT_ID      | receipt QR without a valid id: 1-2-3-4-5
       ;77000=2812?                          | WRONG_LENGTH        | card number: wrong length 5, expected 16 digits
       <script>alert(1)</script>             | UNRECOGNISED        | not a barcode, card, receipt or phone number: <script>alert(1)</script>
+      Молоко                                | UNRECOGNISED        | not a barcode, card, receipt or phone number: Молоко
       ' OR 1=1; DROP TABLE cards; -- xxxxxxxxxxxxxxxx' | UNRECOGNISED | not a barcode, card, receipt or phone number: OR 1=1; DROP TABLE cards; -- xxxxxxxx...
       """)
   void saysWhyItDoesNotRecogniseAScan(String input, InvalidReason reason, String message) {
@@ -78,6 +91,18 @@ class ScanClassifierTest {
 
     assertThat(withVerifier.classify(misprinted))
         .extracting(scan -> ((Scan.Unknown) scan).reason()).isEqualTo(InvalidReason.BAD_INNER_CHECK_DIGIT);
+  }
+
+  @Test
+  void hostileInputGetsAShortSingleLineMessage() {
+    Scan.Unknown huge = (Scan.Unknown) classifier.classify("x".repeat(10_000_000));
+    Scan.Unknown forged = (Scan.Unknown) classifier.classify("abc\n2026-11-30 INFO login ok\u001b[31m");
+    Scan.Unknown digits = (Scan.Unknown) classifier.classify("7".repeat(1_000_000));
+
+    assertThat(huge.message()).hasSizeLessThan(100);
+    assertThat(forged.message()).doesNotContain("\n", "\u001b");
+    assertThat(digits.reason()).isEqualTo(InvalidReason.WRONG_LENGTH);
+    assertThat(digits.message()).hasSizeLessThan(100);
   }
 
   @Test

@@ -36,6 +36,15 @@ public record Basket(Currency currency, List<BasketLine> lines, List<String> cou
     return new Basket(currency, lines, List.of(), 0);
   }
 
+  public BasketLine line(int lineNo) {
+    for (BasketLine line : lines) {
+      if (line.lineNo() == lineNo) {
+        return line;
+      }
+    }
+    throw new IllegalArgumentException("no line " + lineNo);
+  }
+
   public Basket redeeming(long points) {
     return new Basket(currency, lines, couponIds, points);
   }

@@ -7,12 +7,16 @@ import dev.kassa.model.catalog.ProductFlag;
  * for lines that are the same in every other way and so interchangeable. Rounding ties are broken
  * by this rank, which is why the result does not depend on the order lines were scanned in.
  */
-final class CanonicalOrder {
+public final class CanonicalOrder {
   private CanonicalOrder() {}
 
   /** {@code rank[i]} = position of line i in canonical order. */
-  static int[] ranks(BasketLine[] lines) {
-    int n = lines.length;
+  public static int[] ranks(BasketLine[] lines) {
+    return ranks(lines, lines.length);
+  }
+
+  /** As {@link #ranks(BasketLine[])} for the first {@code n} lines. */
+  static int[] ranks(BasketLine[] lines, int n) {
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;

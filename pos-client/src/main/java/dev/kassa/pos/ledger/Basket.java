@@ -1,0 +1,35 @@
+package dev.kassa.pos.ledger;
+
+import dev.kassa.model.sale.SaleLine;
+import dev.kassa.pos.ledger.store.BasketRows;
+import java.util.List;
+
+/**
+ * The open basket, saved on every change so that a crash or power cut mid-basket restores it
+ * line for line. Completing the sale empties it in the sale's own transaction.
+ */
+public final class Basket {
+  private final BasketRows rows;
+
+  Basket(BasketRows rows) {
+    this.rows = rows;
+  }
+
+  /** Adds the line, or replaces the line with the same number (a changed quantity or discount). */
+  public void put(SaleLine line) {
+    rows.put(line);
+  }
+
+  public void remove(int lineNo) {
+    rows.remove(lineNo);
+  }
+
+  public void clear() {
+    rows.clear();
+  }
+
+  /** The lines as last saved, by line number. */
+  public List<SaleLine> lines() {
+    return rows.lines();
+  }
+}

@@ -1,0 +1,248 @@
+package dev.kassa.pos.ledger.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kassa.model.catalog.Category;
+import dev.kassa.model.catalog.Product;
+import dev.kassa.model.sync.Change;
+import dev.kassa.model.sync.PullResponse;
+import dev.kassa.model.sync.Stream;
+import dev.kassa.model.sync.SyncCodec;
+import dev.kassa.pos.sync.FeedStore;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The terminal's copies of central data (catalog, cards with their last confirmed balances,
+ * program versions, coupons, conflicts), one row per entity, fed by the change streams. A page
+ * and its cursor are applied in one transaction. Snapshot pages tag what they mention with a new
+ * generation; the last snapshot page removes every entity of the stream the snapshot did not
+ * mention.
+ */
+public final class FeedRows implements FeedStore {
+  private static final Logger log = LoggerFactory.getLogger(FeedRows.class);
+  private static final Set<String> KINDS = Set.of("product", "category", "vat_rate", "card", "card-balance", "program",
+      "coupon", "conflict");
+
+  private final LedgerDatabase db;
+  private final TerminalRows terminal;
+
+  FeedRows(LedgerDatabase db, TerminalRows terminal) {
+    this.db = db;
+    this.terminal = terminal;
+  }
+
+  @Override
+  public String cursor(Stream stream) {
+    return db.read(() -> {
+      CursorRow row = cursorRow(stream);
+      return row == null ? "" : row.cursor;
+    });
+  }
+
+  @Override
+  public void apply(PullResponse page) {
+    // decode before the transaction: a malformed entity fails the page with a SyncFormatException
+    for (Change change : page.changes()) {
+      validate(change);
+    }
+    db.write(() -> {
+      CursorRow row = cursorRow(page.stream());
+      long gen = row == null ? 0 : row.gen;
+      boolean inSnapshot = row != null && row.inSnapshot;
+      if (page.snapshot() && !inSnapshot) {
+        gen++;
+        inSnapshot = true;
+      }
+      long mark = terminal.nextMark();
+      for (Change change : page.changes()) {
+        if (KINDS.contains(change.kind())) {
+          applyChange(page.stream(), change, gen, mark);
+        } else {
+          log.debug("skipping change of unknown kind {}", change.kind());
+        }
+      }
+      if (page.snapshot() && !page.hasMore()) {
+        dropUnmentioned(page.stream(), gen);
+        inSnapshot = false;
+      }
+      PreparedStatement st = db.statement(
+          "INSERT OR REPLACE INTO feed_cursors (stream, cursor, gen, in_snapshot) VALUES (?,?,?,?)");
+      st.setString(1, page.stream().id());
+      st.setString(2, page.cursor());
+      st.setLong(3, gen);
+      st.setInt(4, inSnapshot ? 1 : 0);
+      st.executeUpdate();
+      return null;
+    });
+  }
+
+  private static void validate(Change change) {
+    if (change.deleted()) {
+      return;
+    }
+    switch (change.kind()) {
+      case "product" -> SyncCodec.fromTree(change.data(), Product.class);
+      case "category" -> SyncCodec.fromTree(change.data(), Category.class);
+      case "card", "card-balance" -> {
+        if (!change.data().path("balance").canConvertToLong()) {
+          throw new dev.kassa.model.sync.SyncFormatException("balance", "card " + change.key() + " without a points balance", null);
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private void applyChange(Stream stream, Change change, long gen, long mark) throws SQLException {
+    if (change.kind().equals("product")) {
+      PreparedStatement drop = db.statement("DELETE FROM product_barcodes WHERE sku = ?");
+      drop.setString(1, change.key());
+      drop.executeUpdate();
+    }
+    if (change.deleted()) {
+      PreparedStatement st = db.statement("DELETE FROM feed_entities WHERE kind = ? AND key = ?");
+      st.setString(1, change.kind());
+      st.setString(2, change.key());
+      st.executeUpdate();
+      return;
+    }
+    PreparedStatement st = db.statement(
+        "INSERT OR REPLACE INTO feed_entities (kind, key, stream, json, gen, mark) VALUES (?,?,?,?,?,?)");
+    st.setString(1, change.kind());
+    st.setString(2, change.key());
+    st.setString(3, stream.id());
+    st.setString(4, SyncCodec.toJson(change.data()));
+    st.setLong(5, gen);
+    st.setLong(6, mark);
+    st.executeUpdate();
+    if (change.kind().equals("product")) {
+      PreparedStatement barcode = db.statement("INSERT OR REPLACE INTO product_barcodes (barcode, sku) VALUES (?, ?)");
+      for (JsonNode code : change.data().path("barcodes")) {
+        barcode.setString(1, code.asText());
+        barcode.setString(2, change.key());
+        barcode.executeUpdate();
+      }
+    }
+  }
+
+  private void dropUnmentioned(Stream stream, long gen) throws SQLException {
+    PreparedStatement st = db.statement("DELETE FROM feed_entities WHERE stream = ? AND gen < ?");
+    st.setString(1, stream.id());
+    st.setLong(2, gen);
+    int dropped = st.executeUpdate();
+    db.statement("DELETE FROM product_barcodes WHERE sku NOT IN (SELECT key FROM feed_entities WHERE kind = 'product')")
+        .executeUpdate();
+    log.info("snapshot of {} complete, {} entities it no longer has removed", stream.id(), dropped);
+  }
+
+  @Override
+  public void resetCursor(Stream stream) {
+    db.write(() -> {
+      PreparedStatement st = db.statement("UPDATE feed_cursors SET cursor = '', in_snapshot = 0 WHERE stream = ?");
+      st.setString(1, stream.id());
+      st.executeUpdate();
+      return null;
+    });
+  }
+
+  @Override
+  public int openConflicts() {
+    return db.read(() -> {
+      // the server sends a conflict with its status; a retracted one arrives as a deletion
+      try (ResultSet rs = db.statement("SELECT count(*) FROM feed_entities WHERE kind = 'conflict'"
+          + " AND coalesce(json_extract(json, '$.status'), 'OPEN') = 'OPEN'").executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    });
+  }
+
+  /** The keys of every entity of {@code kind} held, in key order (the simulator picks from them). */
+  public java.util.List<String> keys(String kind) {
+    return db.read(() -> {
+      PreparedStatement st = db.statement("SELECT key FROM feed_entities WHERE kind = ? ORDER BY key");
+      st.setString(1, kind);
+      java.util.List<String> keys = new java.util.ArrayList<>();
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          keys.add(rs.getString(1));
+        }
+      }
+      return keys;
+    });
+  }
+
+  /** The stored JSON of one entity, or empty. */
+  public Optional<JsonNode> entity(String kind, String key) {
+    return db.read(() -> Optional.ofNullable(entityRow(kind, key)).map(r -> SyncCodec.fromJson(r.json, JsonNode.class)));
+  }
+
+  public Optional<Product> product(String sku) {
+    return entity("product", sku).map(node -> SyncCodec.fromTree(node, Product.class));
+  }
+
+  public Optional<Product> productByBarcode(String barcode) {
+    String sku = db.read(() -> {
+      PreparedStatement st = db.statement("SELECT sku FROM product_barcodes WHERE barcode = ?");
+      st.setString(1, barcode);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    });
+    return sku == null ? Optional.empty() : product(sku);
+  }
+
+  public Optional<Category> category(String id) {
+    return entity("category", id).map(node -> SyncCodec.fromTree(node, Category.class));
+  }
+
+  /** The newest program version held, by numeric key. */
+  public Optional<JsonNode> latestProgram() {
+    return db.read(() -> {
+      try (ResultSet rs = db.statement("SELECT json FROM feed_entities WHERE kind = 'program'"
+          + " ORDER BY CAST(key AS INTEGER) DESC LIMIT 1").executeQuery()) {
+        return rs.next() ? Optional.of(SyncCodec.fromJson(rs.getString(1), JsonNode.class)) : Optional.<JsonNode>empty();
+      }
+    });
+  }
+
+  /** The card's last confirmed balance and when (in local marks) it was received; null when unknown. */
+  CardRow card(String cardNumber) throws SQLException {
+    // the server issues a card with balance 0 ("card") and moves its balance with "card-balance"
+    Row row = entityRow("card-balance", cardNumber);
+    if (row == null) {
+      row = entityRow("card", cardNumber);
+    }
+    if (row == null) {
+      return null;
+    }
+    return new CardRow(SyncCodec.fromJson(row.json, JsonNode.class).path("balance").asLong(), row.mark);
+  }
+
+  record CardRow(long confirmedBalance, long mark) {}
+
+  private record Row(String json, long mark) {}
+
+  private Row entityRow(String kind, String key) throws SQLException {
+    PreparedStatement st = db.statement("SELECT json, mark FROM feed_entities WHERE kind = ? AND key = ?");
+    st.setString(1, kind);
+    st.setString(2, key);
+    try (ResultSet rs = st.executeQuery()) {
+      return rs.next() ? new Row(rs.getString(1), rs.getLong(2)) : null;
+    }
+  }
+
+  private record CursorRow(String cursor, long gen, boolean inSnapshot) {}
+
+  private CursorRow cursorRow(Stream stream) throws SQLException {
+    PreparedStatement st = db.statement("SELECT cursor, gen, in_snapshot FROM feed_cursors WHERE stream = ?");
+    st.setString(1, stream.id());
+    try (ResultSet rs = st.executeQuery()) {
+      return rs.next() ? new CursorRow(rs.getString(1), rs.getLong(2), rs.getInt(3) != 0) : null;
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package dev.kassa.pos.ledger;
+
+import static dev.kassa.pos.ledger.Sales.rub;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kassa.model.catalog.Product;
+import dev.kassa.model.sync.Change;
+import dev.kassa.model.sync.PullResponse;
+import dev.kassa.model.sync.Stream;
+import dev.kassa.model.sync.SyncCodec;
+import dev.kassa.model.sync.SyncEvent;
+import dev.kassa.model.sync.SyncFormatException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FeedsAndOutboxTest {
+  @TempDir Path dir;
+  TerminalLedger ledger;
+
+  @BeforeEach
+  void open() {
+    ledger = TerminalLedger.open(Sales.config(dir));
+  }
+
+  @AfterEach
+  void close() {
+    ledger.close();
+  }
+
+  static Change product(String sku, String barcode, long price) {
+    var product = new Product(sku, List.of(barcode), Map.of("ru", "Молоко " + sku), "cat-1", rub(price), "VAT10",
+        false, Set.of());
+    return new Change("product", sku, false, SyncCodec.toTree(product));
+  }
+
+  static Change card(String number, long balance) {
+    return new Change("card", number, false, SyncCodec.mapper().createObjectNode()
+        .put("cardNumber", number).put("balance", balance).put("asOf", "2026-01-01T00:00:00Z"));
+  }
+
+  static PullResponse page(Stream stream, String cursor, boolean snapshot, boolean hasMore, Change... changes) {
+    return new PullResponse(1, stream, cursor, snapshot, hasMore, List.of(changes));
+  }
+
+  @Test
+  void aPageAndItsCursorAreAppliedTogether() {
+    ledger.feeds().apply(page(Stream.CATALOG, "c1", false, false, product("p1", "4600000000015", 8990)));
+
+    assertThat(ledger.feeds().cursor(Stream.CATALOG)).isEqualTo("c1");
+    assertThat(ledger.feeds().productByBarcode("4600000000015")).get().extracting(Product::price).isEqualTo(rub(8990));
+    assertThat(ledger.feeds().cursor(Stream.CARDS)).isEmpty();
+  }
+
+  @Test
+  void aMalformedEntityFailsThePageAndKeepsTheOldCursor() {
+    ledger.feeds().apply(page(Stream.CATALOG, "c1", false, false, product("p1", "4600000000015", 8990)));
+    Change broken = new Change("product", "p2", false, SyncCodec.mapper().createObjectNode().put("sku", "p2"));
+
+    assertThatThrownBy(() -> ledger.feeds().apply(page(Stream.CATALOG, "c2", false, false,
+        product("p3", "4600000000039", 100), broken))).isInstanceOf(SyncFormatException.class);
+    assertThat(ledger.feeds().cursor(Stream.CATALOG)).isEqualTo("c1");
+    assertThat(ledger.feeds().product("p3")).isEmpty();
+  }
+
+  @Test
+  void unknownKindsAreSkippedAndTombstonesDelete() {
+    ledger.feeds().apply(page(Stream.CATALOG, "c1", false, false, product("p1", "4600000000015", 8990),
+        new Change("hologram", "h1", false, SyncCodec.mapper().createObjectNode())));
+    ledger.feeds().apply(page(Stream.CATALOG, "c2", false, false, Change.tombstone("product", "p1")));
+
+    assertThat(ledger.feeds().product("p1")).isEmpty();
+    assertThat(ledger.feeds().productByBarcode("4600000000015")).isEmpty();
+    assertThat(ledger.feeds().entity("hologram", "h1")).isEmpty();
+  }
+
+  @Test
+  void aCompletedSnapshotRemovesWhatItDidNotMention() {
+    ledger.feeds().apply(page(Stream.CATALOG, "c1", false, false, product("old", "4600000000022", 100),
+        product("kept", "4600000000015", 200)));
+    ledger.feeds().resetCursor(Stream.CATALOG);
+
+    ledger.feeds().apply(page(Stream.CATALOG, "s1", true, true, product("kept", "4600000000015", 250)));
+    assertThat(ledger.feeds().product("old")).as("still there until the snapshot ends").isPresent();
+    ledger.feeds().apply(page(Stream.CATALOG, "s2", true, false, product("new", "4600000000039", 300)));
+
+    assertThat(ledger.feeds().product("old")).isEmpty();
+    assertThat(ledger.feeds().productByBarcode("4600000000022")).isEmpty();
+    assertThat(ledger.feeds().product("kept")).get().extracting(Product::price).isEqualTo(rub(250));
+    assertThat(ledger.feeds().product("new")).isPresent();
+    assertThat(ledger.feeds().cursor(Stream.CATALOG)).isEqualTo("s2");
+  }
+
+  @Test
+  void programsCouponsAndConflictsAreKeptAsTheirJson() {
+    ledger.feeds().apply(page(Stream.PROGRAMS, "p", false, false,
+        new Change("program", "1", false, SyncCodec.mapper().createObjectNode().put("version", 1)),
+        new Change("program", "2", false, SyncCodec.mapper().createObjectNode().put("version", 2))));
+    ledger.feeds().apply(page(Stream.COUPONS, "k", false, false,
+        new Change("coupon", "SPRING", false, SyncCodec.mapper().createObjectNode().put("code", "SPRING"))));
+    ledger.feeds().apply(page(Stream.CONFLICTS, "x", false, false,
+        new Change("conflict", "c1", false, SyncCodec.mapper().createObjectNode().put("card", "1")),
+        new Change("conflict", "c2", false, SyncCodec.mapper().createObjectNode().put("status", "RESOLVED"))));
+
+    assertThat(ledger.feeds().latestProgram()).get().extracting(n -> n.path("version").asInt()).isEqualTo(2);
+    assertThat(ledger.feeds().entity("coupon", "SPRING")).get().extracting(JsonNode::toString).asString().contains("SPRING");
+    assertThat(ledger.feeds().openConflicts()).isEqualTo(1);
+  }
+
+  @Test
+  void offlineBalanceIsTheConfirmedBalancePlusEntriesTheServerHasNotReflectedYet() {
+    ledger.feeds().apply(page(Stream.CARDS, "k1", false, false, card(Sales.CARD, 500)));
+    ledger.openShift("cashier-1", rub(0));
+    ledger.completeSale(Sales.withPoints(2, 40, ledger.hybridClock()));
+    assertThat(ledger.offlineBalance(Sales.CARD)).isEqualTo(540);
+
+    // pushed and accepted: still counted until a balance received afterwards includes it
+    List<SyncEvent> pending = ledger.outbox().pending(100, 1 << 20);
+    ledger.outbox().markSynced(pending.stream().map(SyncEvent::id).toList());
+    assertThat(ledger.offlineBalance(Sales.CARD)).isEqualTo(540);
+    assertThat(ledger.outbox().pendingCount()).isZero();
+
+    ledger.feeds().apply(page(Stream.CARDS, "k2", false, false, card(Sales.CARD, 540)));
+    assertThat(ledger.offlineBalance(Sales.CARD)).isEqualTo(540);
+    assertThat(ledger.offlineBalance("unknown-card")).isZero();
+  }
+
+  @Test
+  void rejectedEventsLeaveTheQueueAndAreKeptWithTheReason() {
+    ledger.openShift("cashier-1", rub(0));
+    ledger.completeSale(Sales.withPoints(1, 30, ledger.hybridClock()));
+    List<SyncEvent> pending = ledger.outbox().pending(100, 1 << 20);
+    SyncEvent entry = pending.get(pending.size() - 1);
+
+    ledger.outbox().markRejected(entry.id(), "card blocked");
+
+    assertThat(ledger.outbox().pendingCount()).isEqualTo(pending.size() - 1);
+    assertThat(ledger.outbox().rejected()).singleElement().asString().contains("card blocked");
+    assertThat(ledger.offlineBalance(Sales.CARD)).isZero();
+  }
+
+  @Test
+  void pendingStopsAtTheByteBudgetButAlwaysReturnsOne() {
+    ledger.openShift("cashier-1", rub(0));
+    for (int i = 0; i < 5; i++) {
+      ledger.completeSale(Sales.cash(5));
+    }
+    assertThat(ledger.outbox().pending(100, 1)).hasSize(1);
+    assertThat(ledger.outbox().pending(3, 1 << 20)).hasSize(3);
+    assertThat(ledger.outbox().pending(100, 1 << 20)).hasSize(6);
+  }
+}
