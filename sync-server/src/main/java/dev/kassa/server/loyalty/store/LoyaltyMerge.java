@@ -91,6 +91,7 @@ public final class LoyaltyMerge {
     groups.values().forEach(allCards::addAll);
     Map<String, long[]> sums = ledger.sums(c, allCards);
     Map<String, Long> held = reservations.heldPerCard(c, allCards, now);
+    List<CardFeed.Published> published = new ArrayList<>();
     for (Map.Entry<String, Set<String>> group : groups.entrySet()) {
       long balance = 0;
       long negatives = 0;
@@ -104,9 +105,10 @@ public final class LoyaltyMerge {
       if (negatives > 0) {
         recomputeConflicts(c, group.getKey(), group.getValue(), now, changes);
       }
-      publish(new CardBalance(group.getKey(), balance, holds, Math.max(0, balance - holds), now), group.getValue(),
-          changes);
+      published.add(new CardFeed.Published(new CardBalance(group.getKey(), balance, holds,
+          Math.max(0, balance - holds), now), group.getKey(), group.getValue()));
     }
+    CardFeed.add(c, published, changes);
     // last: taking feed numbers locks the feed's counter until commit
     feed.appendAll(c, changes);
   }
@@ -114,15 +116,7 @@ public final class LoyaltyMerge {
   /** Adds the member's balance under each of its cards to {@code changes} for the cards feed. */
   public void publishBalance(Connection c, String canonical, Set<String> cards, Instant now,
       List<ChangeLog.Entry> changes) throws SQLException {
-    publish(balance(c, canonical, cards, now), cards, changes);
-  }
-
-  private static void publish(CardBalance balance, Set<String> cards, List<ChangeLog.Entry> changes) {
-    Instant now = balance.asOf();
-    for (String card : cards) {
-      CardBalance under = new CardBalance(card, balance.balance(), balance.held(), balance.available(), now);
-      changes.add(new ChangeLog.Entry(Stream.CARDS, null, "card-balance", card, SyncCodec.toTree(under)));
-    }
+    CardFeed.add(c, List.of(new CardFeed.Published(balance(c, canonical, cards, now), canonical, cards)), changes);
   }
 
   /** The member's balance (all its cards), what open holds keep back, and what is left. */
