@@ -53,6 +53,11 @@ public final class LoyaltyMerge {
   public void merge(Connection c, List<Enrolled> enrolled, List<LedgerStore.Row> entries, List<Sale> sales,
       Instant now) throws SQLException {
     List<ChangeLog.Entry> changes = new ArrayList<>();
+    // first, before any card row is locked: the engine recompute is the slow part of a merge
+    List<Sale> withCard = sales.stream().filter(s -> s.loyalty() != null).toList();
+    for (MismatchStore.Mismatch mismatch : pointsCheck.checkAll(c, withCard)) {
+      mismatches.record(c, mismatch, now.toEpochMilli());
+    }
     Set<String> touched = new TreeSet<>();
     for (Enrolled e : enrolled) {
       members.insert(c, e.eventId(), e.member());
@@ -80,10 +85,7 @@ public final class LoyaltyMerge {
         postReservation(c, sale.loyalty().reservationId(), now);
       }
     }
-    List<Sale> withCard = sales.stream().filter(s -> s.loyalty() != null).toList();
-    for (MismatchStore.Mismatch mismatch : pointsCheck.checkAll(c, withCard)) {
-      mismatches.record(c, mismatch, now.toEpochMilli());
-    }
+
     // one query per table for the whole batch: the card rows are locked until commit
     Map<String, String> canonicalOf = members.canonicalCards(c, touched);
     Map<String, Set<String>> groups = members.cardsOfAll(c, new TreeSet<>(canonicalOf.values()));
