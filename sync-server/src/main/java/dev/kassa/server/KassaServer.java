@@ -57,6 +57,7 @@ public final class KassaServer implements AutoCloseable {
           new PasswordHasher(config.passwordIterations()));
       ServerStartup.prepare(services);
       beforeListening.accept(services);
+      ServerStartup.warnIfNoUsers(services);
       Javalin app = ServerApp.create(services).start(config.port());
       return new KassaServer(services, app, gc);
     } catch (RuntimeException e) {

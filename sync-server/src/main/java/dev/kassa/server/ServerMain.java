@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** {@code kassa server}: starts the sync server and blocks until it is stopped. */
 @Command(name = "kassa server", mixinStandardHelpOptions = true,
@@ -22,17 +23,22 @@ public final class ServerMain implements Callable<Integer> {
 
   @Option(names = "--db", description = "JDBC URL, jdbc:sqlite:... or jdbc:postgresql://... "
       + "Default: an SQLite file in the data directory. Env: KASSA_DB.",
-      defaultValue = "${env:KASSA_DB}")
+      defaultValue = "${env:KASSA_DB}", scope = ScopeType.INHERIT)
   String databaseUrl;
 
   @Option(names = "--data-dir", description = "Data directory. Env: KASSA_DATA_DIR.",
-      defaultValue = "${env:KASSA_DATA_DIR:-data/server}")
+      defaultValue = "${env:KASSA_DATA_DIR:-data/server}", scope = ScopeType.INHERIT)
   Path dataDir;
 
   @Option(names = "--metrics-token", description = "Bearer token Prometheus scrapes /metrics with"
       + " (default: admins only). Env: KASSA_METRICS_TOKEN.",
       defaultValue = "${env:KASSA_METRICS_TOKEN}")
   String metricsToken;
+
+  @Option(names = "--max-concurrent-requests", description = "Requests served at once before the server"
+      + " answers 503 with Retry-After (default ${DEFAULT-VALUE}). Env: KASSA_MAX_CONCURRENT_REQUESTS.",
+      defaultValue = "${env:KASSA_MAX_CONCURRENT_REQUESTS:-" + ServerConfig.DEFAULT_MAX_CONCURRENT_REQUESTS + "}")
+  int maxConcurrentRequests;
 
   @Option(names = "--demo", description = "Load the demo store, catalog, program, cards and staff"
       + " on first start (deterministic, fixed seed).")
@@ -47,7 +53,7 @@ public final class ServerMain implements Callable<Integer> {
 
   ServerConfig config() {
     return ServerConfig.defaults(dataDir).withPort(port).withDatabaseUrl(databaseUrl).withDemo(demo)
-        .withMetricsToken(metricsToken);
+        .withMetricsToken(metricsToken).withMaxConcurrentRequests(maxConcurrentRequests);
   }
 
   @Override

@@ -93,6 +93,28 @@ class RouteTableTest {
   }
 
   @Test
+  void everyProtectedRoutePassesItsAllowedCallersToTheHandler() {
+    // fresh tokens: the logout route (called last) ends the session it is called with
+    List<Caller> fresh = List.of(
+        new Caller("terminal", server.createTerminal(TestServer.STORE, "till-matrix"), Set.of(Access.TERMINAL)),
+        new Caller("admin", server.login(TestServer.ADMIN_USER, TestServer.ADMIN_PASSWORD),
+            Set.of(Access.ADMIN, Access.OFFICE, Access.STORE_MANAGER, Access.METRICS)),
+        new Caller("office", server.login("office-1", "password-of-office-1"), Set.of(Access.OFFICE, Access.STORE_MANAGER)),
+        new Caller("store manager", server.login("manager-1", "password-of-manager-1"), Set.of(Access.STORE_MANAGER)));
+    List<Route> ordered = new ArrayList<>(protectedRoutes());
+    ordered.sort(java.util.Comparator.comparing(route -> route.path().endsWith("/logout")));
+    for (Route route : ordered) {
+      for (Caller caller : fresh) {
+        if (caller.allowedOn(route.access())) {
+          TestHttp.Response answer = call(route, caller.token());
+          assertThat(answer.status()).as(route + " as " + caller.name() + ": " + answer.body())
+              .isNotIn(401, 403).isLessThan(500);
+        }
+      }
+    }
+  }
+
+  @Test
   void aStoreManagerIsRefusedAnotherStoresTerminals() {
     assertThat(server.http().get("/api/v1/admin/stores/" + TestServer.STORE + "/terminals", foreignManager).status())
         .isEqualTo(403);

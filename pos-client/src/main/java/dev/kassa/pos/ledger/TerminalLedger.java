@@ -330,6 +330,11 @@ public final class TerminalLedger implements AutoCloseable {
     return store.offlineBalance(requireNonNull(cardNumber, "cardNumber == null"));
   }
 
+  /** The card's last confirmed balance and this till's unconfirmed earning and spending on it. */
+  public CardPosition cardPosition(String cardNumber) {
+    return store.cardPosition(requireNonNull(cardNumber, "cardNumber == null"));
+  }
+
   /** Copies the ledger into {@code dataDir/backups} (online backup API), keeping the newest few. */
   public Path backup() {
     return LedgerBackups.take(store, config.dataDir(), clock.instant(), config.backupsKept());

@@ -2,6 +2,7 @@ package dev.kassa.pos.sync;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.kassa.model.id.Hlc;
 import dev.kassa.model.id.HybridClock;
 import dev.kassa.model.sync.EventResult;
 import dev.kassa.model.sync.PullResponse;
@@ -50,6 +51,7 @@ public final class SyncAgent implements AutoCloseable {
     return t;
   });
   private final List<Consumer<SyncState>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<Hlc>> serverTimeListeners = new CopyOnWriteArrayList<>();
   private volatile SyncState state = SyncState.initial();
   private ScheduledFuture<?> next;
   private Instant lastSuccess;
@@ -74,6 +76,11 @@ public final class SyncAgent implements AutoCloseable {
   /** {@code listener} is called on the sync thread; a UI hands it over to its own thread. */
   public void addListener(Consumer<SyncState> listener) {
     listeners.add(listener);
+  }
+
+  /** {@code listener} hears the server's hybrid time after every push answer (clock alignment). */
+  public void addServerTimeListener(Consumer<Hlc> listener) {
+    serverTimeListeners.add(listener);
   }
 
   public synchronized void start() {
@@ -104,6 +111,11 @@ public final class SyncAgent implements AutoCloseable {
       wait = backoff.nextDelay(failure instanceof SyncFailure.RetryLater later ? later.after() : null);
       log.info("sync failed, next try in {} ms: {}", wait.toMillis(), failure.describe());
     } catch (RuntimeException e) {
+      if (thread.isShutdown()) {
+        // closed while a call was in flight: the ledger may already be closed under us
+        log.debug("sync cycle ended by close: {}", e.toString());
+        return;
+      }
       // a bug or a local storage problem: keep the agent alive and visible, never crash the till
       wait = backoff.nextDelay(null);
       log.error("sync cycle failed unexpectedly", e);
@@ -122,6 +134,7 @@ public final class SyncAgent implements AutoCloseable {
       for (Stream stream : Stream.values()) {
         pullAll(stream);
       }
+      exchangeClocks();
       lastSuccess = clock.instant();
       publish(SyncState.Connection.ONLINE, chainBroken ? "journal chain gap or fork reported by server" : null);
     } catch (SyncFailure.NotAuthorized e) {
@@ -142,13 +155,32 @@ public final class SyncAgent implements AutoCloseable {
       PushRequest request = new PushRequest(SyncCodec.PROTOCOL_VERSION, UuidV7.next(), terminalId,
           outbox.chainHead(), batch);
       PushResponse response = client.push(request);
-      hlc.observe(response.serverTime());
+      observe(response.serverTime());
       settle(batch, response);
       chainBroken = response.chain() != PushResponse.ChainStatus.CONTINUOUS;
       if (chainBroken) {
         log.warn("server reports the journal chain as {}", response.chain());
       }
     }
+  }
+
+  /**
+   * An empty push after the pulls: the server's answer carries its hybrid time, at least that of
+   * everything just pulled, so whatever this till does next (say, spend points another till's sale
+   * just credited) is ordered after what it has seen, even when it had nothing to push.
+   */
+  private void exchangeClocks() throws SyncFailure {
+    PushResponse response = client.push(new PushRequest(SyncCodec.PROTOCOL_VERSION, UuidV7.next(), terminalId,
+        outbox.chainHead(), List.of()));
+    observe(response.serverTime());
+    chainBroken = response.chain() != PushResponse.ChainStatus.CONTINUOUS;
+  }
+
+  private void observe(Hlc serverTime) {
+    for (Consumer<Hlc> listener : serverTimeListeners) {
+      listener.accept(serverTime);
+    }
+    hlc.observe(serverTime);
   }
 
   private void settle(List<SyncEvent> batch, PushResponse response) throws SyncFailure {

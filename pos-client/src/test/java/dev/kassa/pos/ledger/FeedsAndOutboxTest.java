@@ -107,7 +107,7 @@ class FeedsAndOutboxTest {
         new Change("coupon", "SPRING", false, SyncCodec.mapper().createObjectNode().put("code", "SPRING"))));
     ledger.feeds().apply(page(Stream.CONFLICTS, "x", false, false,
         new Change("conflict", "c1", false, SyncCodec.mapper().createObjectNode().put("card", "1")),
-        new Change("conflict", "c2", false, SyncCodec.mapper().createObjectNode().put("resolved", true))));
+        new Change("conflict", "c2", false, SyncCodec.mapper().createObjectNode().put("status", "RESOLVED"))));
 
     assertThat(ledger.feeds().latestProgram()).get().extracting(n -> n.path("version").asInt()).isEqualTo(2);
     assertThat(ledger.feeds().entity("coupon", "SPRING")).get().extracting(JsonNode::toString).asString().contains("SPRING");

@@ -70,6 +70,10 @@ public final class FaultProxy implements AutoCloseable {
   private volatile FaultPlan plan;
   private volatile boolean partitioned;
   private volatile Duration delay = Duration.ofMillis(300);
+  private volatile Canned canned;
+
+  /** A fixed answer the proxy gives instead of the server's: a failing or garbled server. */
+  private record Canned(int status, List<String[]> headers, byte[] body) {}
 
   public FaultProxy(URI upstream, FaultPlan plan) throws IOException {
     this.upstream = upstream;
@@ -105,6 +109,21 @@ public final class FaultProxy implements AutoCloseable {
     }
   }
 
+  /**
+   * From now on every request is answered with {@code status}, {@code headers} and {@code body}
+   * without reaching the server (a 500, a 503 with Retry-After, an HTML error page...).
+   */
+  public void answerWith(int status, Map<String, String> headers, String body) {
+    List<String[]> list = new ArrayList<>();
+    headers.forEach((name, value) -> list.add(new String[] {name, value}));
+    canned = new Canned(status, list, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** Back to forwarding requests to the server. */
+  public void forwardToServer() {
+    canned = null;
+  }
+
   public long count(Fault fault) {
     return counts.get(fault).get();
   }
@@ -138,6 +157,11 @@ public final class FaultProxy implements AutoCloseable {
         HttpMessage request = HttpMessage.readRequest(in);
         if (request == null || partitioned) {
           return;
+        }
+        Canned answer = canned;
+        if (answer != null) {
+          HttpMessage.writeResponse(out, answer.status(), answer.headers(), answer.body());
+          continue;
         }
         counts.get(fault).incrementAndGet();
         switch (fault) {

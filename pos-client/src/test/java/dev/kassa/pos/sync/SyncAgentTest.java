@@ -95,7 +95,7 @@ class SyncAgentTest {
     }
     agent.syncOnce();
 
-    assertThat(pushes).extracting(p -> p.events().size()).containsExactly(2, 2, 1);
+    assertThat(pushes).extracting(p -> p.events().size()).containsExactly(2, 2, 1, 0);
     assertThat(local.waiting).isEmpty();
     assertThat(local.cursors).containsOnlyKeys(Stream.values()).containsValue("c1");
     assertThat(agent.state().connection()).isEqualTo(SyncState.Connection.ONLINE);
@@ -194,5 +194,40 @@ class SyncAgentTest {
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> local.waiting.isEmpty());
     Awaitility.await().until(() -> agent.state().connection() == SyncState.Connection.ONLINE);
     assertThat(seen).extracting(SyncState::connection).contains(SyncState.Connection.OFFLINE);
+  }
+
+  @Test
+  void garbageFromTheServerKeepsTheEventsAndTheAgentRecovers() {
+    local.add();
+    pushAnswer = push -> pushes.size() < 3
+        ? new MockResponse().setHeader("Content-Type", "text/html").setBody("<html>captive portal</html>")
+        : acceptAll(push);
+    List<SyncState> seen = new CopyOnWriteArrayList<>();
+    agent.addListener(seen::add);
+
+    agent.start();
+
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> local.waiting.isEmpty());
+    assertThat(seen).anySatisfy(state -> {
+      assertThat(state.connection()).isEqualTo(SyncState.Connection.OFFLINE);
+      assertThat(state.problem()).contains("unexpected answer");
+    });
+  }
+
+  @Test
+  void aBusyServersRetryAfterIsWaitedOut() {
+    local.add();
+    List<Long> pushedAt = new CopyOnWriteArrayList<>();
+    pushAnswer = push -> {
+      pushedAt.add(System.nanoTime());
+      return pushes.size() == 1 ? new MockResponse().setResponseCode(503).setHeader("Retry-After", "1")
+          : acceptAll(push);
+    };
+
+    agent.start();
+
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> local.waiting.isEmpty());
+    // backoff here is at most 100 ms: only the server's Retry-After explains a second's wait
+    assertThat(Duration.ofNanos(pushedAt.get(1) - pushedAt.get(0))).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
   }
 }

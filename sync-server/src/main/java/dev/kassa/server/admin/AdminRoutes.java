@@ -6,6 +6,7 @@ import dev.kassa.server.admin.store.AdminStore;
 import dev.kassa.server.auth.PasswordHasher;
 import dev.kassa.server.auth.Principal;
 import dev.kassa.server.auth.Tokens;
+import dev.kassa.server.auth.store.AuthStore;
 import dev.kassa.server.http.Access;
 import dev.kassa.server.http.ApiException;
 import dev.kassa.server.http.Json;
@@ -22,12 +23,14 @@ import java.util.List;
  */
 public final class AdminRoutes {
   private final AdminStore store;
+  private final AuthStore audit;
   private final PasswordHasher passwords;
   private final Clock clock;
   private final Duration codeTtl;
 
   private AdminRoutes(Services services) {
     this.store = new AdminStore(services.db());
+    this.audit = services.auth();
     this.passwords = services.passwords();
     this.clock = services.clock();
     this.codeTtl = services.config().enrollmentCodeTtl();
@@ -43,7 +46,9 @@ public final class AdminRoutes {
         Route.post("/api/v1/admin/terminals/{terminalId}/enrollment-code", Access.ADMIN, admin::newCode),
         Route.post("/api/v1/admin/terminals/{terminalId}/revoke", Access.ADMIN, admin::revoke),
         Route.get("/api/v1/admin/users", Access.ADMIN, admin::listUsers),
-        Route.post("/api/v1/admin/users", Access.ADMIN, admin::createUser));
+        Route.post("/api/v1/admin/users", Access.ADMIN, admin::createUser),
+        Route.post("/api/v1/admin/users/{username}/disable", Access.ADMIN, admin::disableUser),
+        Route.get("/api/v1/admin/audit", Access.ADMIN, admin::audit));
   }
 
   void listStores(Context ctx) {
@@ -99,6 +104,31 @@ public final class AdminRoutes {
       throw ApiException.notFound("no terminal " + terminalId);
     }
     Json.ok(ctx, store.terminal(terminalId).orElseThrow());
+  }
+
+  void disableUser(Context ctx) {
+    String username = ctx.pathParam("username");
+    if (Principal.user(ctx).username().equals(username)) {
+      throw ApiException.conflict("username", "an admin cannot disable themselves");
+    }
+    if (!store.disableUser(username)) {
+      throw ApiException.notFound("no user " + username);
+    }
+    ctx.status(204);
+  }
+
+  /** The newest audit entries ({@code ?limit=}, default 100, at most 1000). */
+  void audit(Context ctx) {
+    int limit;
+    try {
+      limit = ctx.queryParam("limit") == null ? 100 : Integer.parseInt(ctx.queryParam("limit"));
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("limit", "not a number");
+    }
+    if (limit < 1 || limit > 1000) {
+      throw ApiException.badRequest("limit", "must be 1-1000");
+    }
+    Json.ok(ctx, audit.recentAudit(limit));
   }
 
   void listUsers(Context ctx) {

@@ -18,12 +18,15 @@ import java.util.Optional;
 
 /**
  * Log-in for back-office users and enrolment for terminals: the two public routes that hand out
- * tokens. Both audit every failure; logins are throttled per user name.
+ * tokens. Both audit every failure; logins are throttled per user name, enrolments per remote
+ * address (the throttles count the audit log, so they hold across server instances).
  */
 public final class AuthRoutes {
   /** After this many failures within {@link #THROTTLE_WINDOW}, a user name is refused for a while. */
   static final int MAX_FAILURES = 10;
   static final Duration THROTTLE_WINDOW = Duration.ofMinutes(15);
+  /** Failed enrolments per remote address within {@link #THROTTLE_WINDOW} before it is refused for a while. */
+  static final int MAX_ENROLL_FAILURES = 20;
 
   private final AuthStore store;
   private final PasswordHasher passwords;
@@ -81,6 +84,10 @@ public final class AuthRoutes {
   void enroll(Context ctx) {
     EnrollRequest request = Json.body(ctx, EnrollRequest.class);
     long now = clock.millis();
+    if (store.failedEnrollmentsSince(ctx.ip(), now - THROTTLE_WINDOW.toMillis()) >= MAX_ENROLL_FAILURES) {
+      throw ApiException.tooManyRequests("too many failed enrolments from this address; try again later",
+          THROTTLE_WINDOW.toSeconds());
+    }
     String code = Tokens.normalizeCode(request.code());
     String token = Tokens.newToken(Tokens.TERMINAL_PREFIX);
     Optional<AuthStore.Enrolled> enrolled = code.isEmpty() || code.length() > 64

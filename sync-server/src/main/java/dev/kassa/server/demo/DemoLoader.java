@@ -6,6 +6,7 @@ import dev.kassa.model.demo.DemoData;
 import dev.kassa.model.demo.DemoStaff;
 import dev.kassa.model.demo.DemoStore;
 import dev.kassa.model.demo.DemoTerminals;
+import dev.kassa.model.id.HybridClock;
 import dev.kassa.model.id.UuidV7;
 import dev.kassa.model.loyalty.DemoProgram;
 import dev.kassa.server.Services;
@@ -16,10 +17,17 @@ import dev.kassa.server.auth.Tokens;
 import dev.kassa.server.card.store.CardStore;
 import dev.kassa.server.catalog.CatalogCsvParser;
 import dev.kassa.server.catalog.store.CatalogStore;
+import dev.kassa.server.feed.store.ChangeLog;
+import dev.kassa.server.loyalty.store.LinePointsCheck;
+import dev.kassa.server.loyalty.store.LoyaltyMerge;
+import dev.kassa.server.loyalty.store.LoyaltyStore;
 import dev.kassa.server.program.store.ProgramStore;
+import dev.kassa.server.sync.store.DatabaseTransactions;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +39,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every step is idempotent and the admin user is created last, so a load interrupted half-way
  * is completed on the next start; once the admin exists, a restart changes nothing and keeps what
- * was sold. Opening card balances are ledger entries, which belong to the sync side's ledger.
+ * was sold. Opening card balances go in as ledger entries through the sync side's
+ * {@link LoyaltyStore#adjust}.
  */
 public final class DemoLoader {
   /** Demo codes are public; they stay valid long enough for any demo. */
@@ -69,10 +78,29 @@ public final class DemoLoader {
     if (cards.cardCount() == 0) {
       cards.insertCards(DEMO_BATCH, memberCards(demo), DemoStaff.ADMIN_USER, now);
     }
+    openingBalances(services, demo);
     admin.createUser(UuidV7.next().toString(), DemoStaff.ADMIN_USER,
         services.passwords().hash(DemoStaff.ADMIN_PASSWORD), Role.ADMIN, null, now);
     log.info("demo: loaded store {}, {} terminals, {} products, {} cards, program version {}", store.name(),
         demo.terminals().terminals().size(), demo.products().size(), demo.cards().size(), DemoProgram.load().version());
+  }
+
+  /**
+   * Each member's opening points as one office ADJUST entry in the sync side's ledger (balances are
+   * only ever derived from entries). The entry id is derived from the card number, so a repeated
+   * load adds nothing.
+   */
+  private static void openingBalances(Services services, DemoData demo) {
+    LoyaltyStore loyalty = new LoyaltyStore(new DatabaseTransactions(services.db()),
+        new LoyaltyMerge(new LinePointsCheck(), ChangeLog::appendAll), ChangeLog::appendAll);
+    HybridClock hlc = new HybridClock(services.clock());
+    LoyaltyStore.OfficeAction action = new LoyaltyStore.OfficeAction(DemoStaff.ADMIN_USER, "demo opening balance");
+    for (DemoCard card : demo.cards()) {
+      if (card.openingPoints() > 0) {
+        UUID entryId = UUID.nameUUIDFromBytes(("kassa-demo-opening:" + card.number()).getBytes(StandardCharsets.UTF_8));
+        loyalty.adjust(entryId, card.number(), card.openingPoints(), action, hlc.now(), services.clock().instant());
+      }
+    }
   }
 
   /** The demo members' cards; their serials follow from the numbers' position in the card format. */

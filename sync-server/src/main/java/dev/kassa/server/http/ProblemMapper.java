@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kassa.model.sync.SyncCodec;
 import dev.kassa.model.sync.SyncFormatException;
+import dev.kassa.server.store.DataAccessException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class ProblemMapper {
   public static final String CONTENT_TYPE = "application/problem+json";
   private static final String TYPE_PREFIX = "https://kassa.dev/problems/";
+  static final long BUSY_RETRY_SECONDS = 2;
   private static final Logger log = LoggerFactory.getLogger(ProblemMapper.class);
 
   private ProblemMapper() {}
@@ -29,12 +31,17 @@ public final class ProblemMapper {
         ApiException.badRequest(e.field().isEmpty() ? null : e.field(), e.getMessage())));
     routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx,
         new ApiException(e.getStatus(), "http-" + e.getStatus(), titleOf(e.getStatus()), e.getMessage(), null, 0)));
-    routes.exception(Exception.class, (e, ctx) -> {
-      String incident = UUID.randomUUID().toString();
-      log.error("incident {}: {} {} failed", incident, ctx.method(), ctx.path(), e);
-      write(ctx, new ApiException(500, "internal", "Internal server error",
-          "unexpected failure; incident " + incident, null, 0));
+    routes.exception(DataAccessException.class, (e, ctx) -> {
+      if (e.isUniqueViolation()) {
+        write(ctx, ApiException.conflict(null, "it already exists (created at the same moment by another request)"));
+      } else if (e.isBusy()) {
+        log.warn("database busy: {} {}: {}", ctx.method(), ctx.path(), e.getCause().getMessage());
+        write(ctx, ApiException.unavailable("the database is busy; try again shortly", BUSY_RETRY_SECONDS));
+      } else {
+        internalError(ctx, e);
+      }
     });
+    routes.exception(Exception.class, (e, ctx) -> internalError(ctx, e));
     // answers Javalin itself produces (no route, wrong method) also become problems
     for (int status : new int[] {404, 405, 413}) {
       routes.error(status, ctx -> {
@@ -44,6 +51,13 @@ public final class ProblemMapper {
         }
       });
     }
+  }
+
+  private static void internalError(Context ctx, Exception e) {
+    String incident = UUID.randomUUID().toString();
+    log.error("incident {}: {} {} failed", incident, ctx.method(), ctx.path(), e);
+    write(ctx, new ApiException(500, "internal", "Internal server error",
+        "unexpected failure; incident " + incident, null, 0));
   }
 
   /** Writes {@code e} as a problem document with its status (and Retry-After when set). */

@@ -2,9 +2,11 @@ package dev.kassa.server.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kassa.model.demo.DemoCard;
 import dev.kassa.model.demo.DemoData;
 import dev.kassa.model.demo.DemoStaff;
 import dev.kassa.model.loyalty.DemoProgram;
+import dev.kassa.model.sync.CardBalance;
 import dev.kassa.model.sync.EnrollResponse;
 import dev.kassa.server.card.store.CardStore;
 import dev.kassa.server.catalog.store.CatalogStore;
@@ -41,6 +43,13 @@ class DemoLoaderTest {
       assertThat(new ProgramStore(server.services().db()).document(DemoProgram.load().version()))
           .contains(DemoProgram.json());
       assertThat(Changes.count(server, "product")).isEqualTo(demo.products().size());
+      DemoCard rich = demo.cards().stream().filter(card -> card.openingPoints() > 0).findFirst().orElseThrow();
+      CardBalance balance = server.http().get("/api/v1/loyalty/cards/" + rich.number() + "/balance", till.token())
+          .as(CardBalance.class);
+      assertThat(balance.balance()).isEqualTo(rich.openingPoints());
+      DemoLoader.loadIfEmpty(server.services());
+      assertThat(server.http().get("/api/v1/loyalty/cards/" + rich.number() + "/balance", till.token())
+          .as(CardBalance.class).balance()).isEqualTo(rich.openingPoints());
     }
   }
 }

@@ -67,6 +67,18 @@ final class EntryRows {
     }
   }
 
+  /** Points this terminal's unconfirmed entries took from the card (a sum of debits, zero or negative). */
+  long unconfirmedDebits(String cardNumber, long cardMark) throws SQLException {
+    PreparedStatement st = db.statement("SELECT coalesce(sum(points), 0) FROM loyalty_entries"
+        + " WHERE card_number = ? AND points < 0 AND (synced_mark IS NULL OR synced_mark > ?)");
+    st.setString(1, cardNumber);
+    st.setLong(2, cardMark);
+    try (ResultSet rs = st.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   long countForSale(String saleId) throws SQLException {
     PreparedStatement st = db.statement("SELECT count(*) FROM loyalty_entries WHERE sale_id = ?");
     st.setString(1, saleId);

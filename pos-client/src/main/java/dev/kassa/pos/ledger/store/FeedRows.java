@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class FeedRows implements FeedStore {
   private static final Logger log = LoggerFactory.getLogger(FeedRows.class);
-  private static final Set<String> KINDS = Set.of("product", "category", "card", "program", "coupon", "conflict");
+  private static final Set<String> KINDS = Set.of("product", "category", "vat_rate", "card", "card-balance", "program",
+      "coupon", "conflict");
 
   private final LedgerDatabase db;
   private final TerminalRows terminal;
@@ -87,7 +88,7 @@ public final class FeedRows implements FeedStore {
     switch (change.kind()) {
       case "product" -> SyncCodec.fromTree(change.data(), Product.class);
       case "category" -> SyncCodec.fromTree(change.data(), Category.class);
-      case "card" -> {
+      case "card", "card-balance" -> {
         if (!change.data().path("balance").canConvertToLong()) {
           throw new dev.kassa.model.sync.SyncFormatException("balance", "card " + change.key() + " without a points balance", null);
         }
@@ -151,11 +152,27 @@ public final class FeedRows implements FeedStore {
   @Override
   public int openConflicts() {
     return db.read(() -> {
+      // the server sends a conflict with its status; a retracted one arrives as a deletion
       try (ResultSet rs = db.statement("SELECT count(*) FROM feed_entities WHERE kind = 'conflict'"
-          + " AND coalesce(json_extract(json, '$.resolved'), 0) = 0").executeQuery()) {
+          + " AND coalesce(json_extract(json, '$.status'), 'OPEN') = 'OPEN'").executeQuery()) {
         rs.next();
         return rs.getInt(1);
       }
+    });
+  }
+
+  /** The keys of every entity of {@code kind} held, in key order (the simulator picks from them). */
+  public java.util.List<String> keys(String kind) {
+    return db.read(() -> {
+      PreparedStatement st = db.statement("SELECT key FROM feed_entities WHERE kind = ? ORDER BY key");
+      st.setString(1, kind);
+      java.util.List<String> keys = new java.util.ArrayList<>();
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          keys.add(rs.getString(1));
+        }
+      }
+      return keys;
     });
   }
 
@@ -195,7 +212,11 @@ public final class FeedRows implements FeedStore {
 
   /** The card's last confirmed balance and when (in local marks) it was received; null when unknown. */
   CardRow card(String cardNumber) throws SQLException {
-    Row row = entityRow("card", cardNumber);
+    // the server issues a card with balance 0 ("card") and moves its balance with "card-balance"
+    Row row = entityRow("card-balance", cardNumber);
+    if (row == null) {
+      row = entityRow("card", cardNumber);
+    }
     if (row == null) {
       return null;
     }

@@ -11,6 +11,7 @@ import dev.kassa.model.shift.ShiftTotals;
 import dev.kassa.model.sync.ChainHead;
 import dev.kassa.model.sync.EventPayload;
 import dev.kassa.model.sync.SyncEvent;
+import dev.kassa.pos.ledger.CardPosition;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -244,6 +245,18 @@ public final class LedgerStore implements AutoCloseable {
       long confirmed = card == null ? 0 : card.confirmedBalance();
       long mark = card == null ? 0 : card.mark();
       return Math.addExact(confirmed, entries.unconfirmedPoints(cardNumber, mark));
+    });
+  }
+
+  /** What the terminal knows of a card's points: see {@link CardPosition}. */
+  public CardPosition cardPosition(String cardNumber) {
+    return db.read(() -> {
+      FeedRows.CardRow card = feeds.card(cardNumber);
+      long confirmed = card == null ? 0 : card.confirmedBalance();
+      long mark = card == null ? 0 : card.mark();
+      long all = entries.unconfirmedPoints(cardNumber, mark);
+      long debits = entries.unconfirmedDebits(cardNumber, mark);
+      return new CardPosition(cardNumber, card != null, confirmed, all - debits, -debits);
     });
   }
 

@@ -111,6 +111,18 @@ public final class OutboxRows implements Outbox {
     });
   }
 
+  /** Events of one payload type ("Sale", "SaleReturn"...) still waiting for the server. */
+  public long pendingCount(String kind) {
+    return db.read(() -> {
+      PreparedStatement st = db.statement("SELECT count(*) FROM outbox WHERE status = 'PENDING' AND kind = ?");
+      st.setString(1, kind);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
   @Override
   public Instant oldestPendingSale() {
     return db.read(() -> {

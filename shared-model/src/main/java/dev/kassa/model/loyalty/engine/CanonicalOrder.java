@@ -12,7 +12,11 @@ public final class CanonicalOrder {
 
   /** {@code rank[i]} = position of line i in canonical order. */
   public static int[] ranks(BasketLine[] lines) {
-    int n = lines.length;
+    return ranks(lines, lines.length);
+  }
+
+  /** As {@link #ranks(BasketLine[])} for the first {@code n} lines. */
+  static int[] ranks(BasketLine[] lines, int n) {
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;

@@ -57,11 +57,9 @@ public final class CompiledProgram {
   final long[] tierDiscountBp;
   final CompiledRule[] rules;
   final int words;
-  final Map<String, long[]> skuRules = new HashMap<>();
-  final Map<String, long[]> categoryRules = new HashMap<>();
-  final long[] allLineRules;
-  final Map<String, Integer> skuExclusions = new HashMap<>();
-  final Map<String, Integer> categoryExclusions = new HashMap<>();
+  /** What the program says about a SKU and about a category: one look-up each per line. */
+  final Map<String, Facts> skus = new HashMap<>();
+  final Map<String, Facts> categories = new HashMap<>();
   final int[] flagExclusions = new int[FLAGS.length];
   final Map<String, CompiledRule> couponsById = new HashMap<>();
   final Map<String, String> promoCodes = new HashMap<>();
@@ -109,7 +107,6 @@ public final class CompiledProgram {
 
     this.rules = rules(program, tierIndex);
     this.words = (rules.length + 63) / 64;
-    this.allLineRules = new long[words];
     indexRules();
     exclude(program.accrual().exclusions(), NO_ACCRUAL);
     exclude(program.discountExclusions() == null ? Exclusions.NONE : program.discountExclusions(), NO_DISCOUNT);
@@ -192,6 +189,37 @@ public final class CompiledProgram {
   }
 
   int exclusions(String sku, String categoryId, Collection<ProductFlag> flags) {
+    int bits = flagExclusions(flags);
+    Facts bySku = skus.get(sku);
+    Facts byCategory = categories.get(categoryId);
+    return bits | (bySku == null ? 0 : bySku.exclusions) | (byCategory == null ? 0 : byCategory.exclusions);
+  }
+
+  /**
+   * Exclusion bits of a line (as {@link #exclusions}), and into {@code out[offset..offset+words)} the
+   * rules that target it by SKU or category (a rule without either targets every line).
+   */
+  int index(String sku, String categoryId, int flagBits, long[] out, int offset) {
+    Facts bySku = skus.get(sku);
+    Facts byCategory = categories.get(categoryId);
+    int bits = flagBits;
+    if (bySku != null) {
+      bits |= bySku.exclusions;
+      for (int w = 0; w < words; w++) {
+        out[offset + w] |= bySku.rules[w];
+      }
+    }
+    if (byCategory != null) {
+      bits |= byCategory.exclusions;
+      for (int w = 0; w < words; w++) {
+        out[offset + w] |= byCategory.rules[w];
+      }
+    }
+    return bits;
+  }
+
+  /** The exclusion bits the catalog flags of a line carry. */
+  int flagExclusions(Collection<ProductFlag> flags) {
     int bits = 0;
     if (!flags.isEmpty()) {
       for (ProductFlag flag : FLAGS) {
@@ -200,17 +228,16 @@ public final class CompiledProgram {
         }
       }
     }
-    Integer bySku = skuExclusions.get(sku);
-    Integer byCategory = categoryExclusions.get(categoryId);
-    return bits | (bySku == null ? 0 : bySku) | (byCategory == null ? 0 : byCategory);
+    return bits;
   }
 
-  /** ORs into {@code out[offset..offset+words)} the rules that target a line of this SKU and category. */
-  void targets(String sku, String categoryId, long[] out, int offset) {
-    long[] bySku = skuRules.get(sku);
-    long[] byCategory = categoryRules.get(categoryId);
-    for (int w = 0; w < words; w++) {
-      out[offset + w] = allLineRules[w] | (bySku == null ? 0 : bySku[w]) | (byCategory == null ? 0 : byCategory[w]);
+  /** The rules targeting, and the exclusions applying to, one SKU or one category. */
+  static final class Facts {
+    final long[] rules;
+    int exclusions;
+
+    Facts(int words) {
+      this.rules = new long[words];
     }
   }
 
@@ -246,14 +273,11 @@ public final class CompiledProgram {
     for (CompiledRule rule : rules) {
       int word = rule.index / 64;
       long bit = 1L << (rule.index % 64);
-      if (rule.targetsAll) {
-        allLineRules[word] |= bit;
-      }
       for (String sku : rule.when.products()) {
-        skuRules.computeIfAbsent(sku, k -> new long[words])[word] |= bit;
+        facts(skus, sku).rules[word] |= bit;
       }
       for (String category : rule.when.categories()) {
-        categoryRules.computeIfAbsent(category, k -> new long[words])[word] |= bit;
+        facts(categories, category).rules[word] |= bit;
       }
     }
   }
@@ -263,11 +287,15 @@ public final class CompiledProgram {
       flagExclusions[flag.ordinal()] |= bit;
     }
     for (String category : exclusions.categories()) {
-      categoryExclusions.merge(category, bit, (a, b) -> a | b);
+      facts(categories, category).exclusions |= bit;
     }
     for (String sku : exclusions.products()) {
-      skuExclusions.merge(sku, bit, (a, b) -> a | b);
+      facts(skus, sku).exclusions |= bit;
     }
+  }
+
+  private Facts facts(Map<String, Facts> map, String key) {
+    return map.computeIfAbsent(key, k -> new Facts(words));
   }
 
   /** Points per minor unit as a fraction {num, den}. */

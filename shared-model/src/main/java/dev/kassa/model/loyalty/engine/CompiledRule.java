@@ -42,6 +42,9 @@ final class CompiledRule {
    * points (2.5% = 250), or fixed amount in minor units.
    */
   final long value;
+  /** PERCENT_DISCOUNT or FIXED_DISCOUNT (else the effect is on points). */
+  final boolean discount;
+  final boolean needsCard;
 
   CompiledRule(int index, String id, Map<String, String> name, boolean coupon, int priority, Stacking stacking,
       Conditions when, Effect effect, int fractionDigits, Map<String, Integer> tierIndex) {
@@ -80,15 +83,12 @@ final class CompiledRule {
       case PERCENT_DISCOUNT -> effect.percent().movePointRight(2).longValueExact();
       case FIXED_DISCOUNT -> minor(effect.amount(), fractionDigits);
     };
+    this.discount = effect.type() == EffectType.PERCENT_DISCOUNT || effect.type() == EffectType.FIXED_DISCOUNT;
+    this.needsCard = needsCard();
   }
 
-  boolean needsCard() {
-    return tiers != null || firstPurchase != null || birthdayWindow >= 0
-        || effect == EffectType.POINTS_MULTIPLIER || effect == EffectType.BONUS_POINTS;
-  }
-
-  boolean isDiscount() {
-    return effect == EffectType.PERCENT_DISCOUNT || effect == EffectType.FIXED_DISCOUNT;
+  private boolean needsCard() {
+    return tiers != null || firstPurchase != null || birthdayWindow >= 0 || !discount;
   }
 
   /** The conditions that do not depend on the lines, for a moment in the store's zone. */
@@ -110,7 +110,7 @@ final class CompiledRule {
     if (subtotalMinor < minCheckMinor) {
       return false;
     }
-    if (needsCard() && customer == null) {
+    if (needsCard && customer == null) {
       return false;
     }
     if (tiers != null && (customer.tierIndex < 0 || !tiers[customer.tierIndex])) {
@@ -119,7 +119,7 @@ final class CompiledRule {
     if (firstPurchase != null && firstPurchase != customer.firstPurchase) {
       return false;
     }
-    return birthdayWindow < 0 || customer.birthdayDistance <= birthdayWindow;
+    return birthdayWindow < 0 || customer.birthdayDistance() <= birthdayWindow;
   }
 
   static long minor(BigDecimal amount, int fractionDigits) {

@@ -9,27 +9,38 @@ import java.util.List;
 
 /**
  * One evaluation: the basket's numbers in plain {@code long} arrays indexed by line, worked through
- * the rules in priority order. Single use, not thread-safe; {@link LoyaltyEngine} makes one per call.
+ * the rules in priority order. Each rule visits only the lines it targets (a per-basket transposition
+ * of the program's SKU and category index), so a program's many campaigns for other goods cost
+ * almost nothing. Single use, not thread-safe; {@link LoyaltyEngine} makes one per call.
  */
-final class Evaluator {
+final class Evaluator implements LargestRemainder.Ranking {
   private final CompiledProgram program;
   private final Basket basket;
-  private final int n;
+  private final Scratch scratch;
+  final int n;
   final BasketLine[] lines;
   final long[] amount;
   final long[] net;
   final long[] redeemed;
   final long[] points;
   final int[] exclusions;
-  final int[] rank;
+  /** Line numbers by line index, and whether they ascend with it (the usual case: no sorting for explanations). */
+  final int[] lineNos;
+  final boolean lineNosAscend;
+  /** Canonical ranks of the lines, worked out on the first rounding tie (most evaluations have none). */
+  private int[] rank;
+  private final long[] remainders;
+  private final long[] sorted;
   final long subtotal;
   final Customer customer;
   final int tierIndex;
-  /** Per rule: discount given, points given, and which lines it changed (bit per line). */
+  /** Per rule: discount given, points given, and the lines it changed ({@link #applied} from {@link #appliedStart}). */
   final long[] ruleDiscount;
   final long[] rulePoints;
-  final long[][] ruleLines;
-  final boolean[] ruleApplied;
+  final int[] appliedStart;
+  final int[] appliedCount;
+  int[] applied;
+  private int appliedSize;
   final boolean[] couponNotApplied;
   long tierDiscount;
   long accrualPoints;
@@ -37,11 +48,17 @@ final class Evaluator {
   long pointsRedeemed;
   long redeemedValue;
 
-  private final long[] targets;
+  /** Lines each rule targets by SKU or category: {@code candidates[candidateStart[r] .. candidateStart[r + 1])}. */
+  private final int[] candidates;
+  private final int[] candidateStart;
+  private final boolean[] presented;
+  private final long[] holding;
   private final boolean[] touched;
   private final boolean[] locked;
   private final long[] multiplier;
   private final long[] bonus;
+  /** Scratch for a fixed discount's shares, all zero between uses. */
+  private final long[] shares;
   private final int[] members;
   private final long epochDay;
   private final int dayOfWeek;
@@ -52,30 +69,41 @@ final class Evaluator {
     this.basket = basket;
     List<BasketLine> list = basket.lines();
     this.n = list.size();
-    this.lines = list.toArray(new BasketLine[0]);
-    this.amount = new long[n];
-    this.net = new long[n];
-    this.redeemed = new long[n];
-    this.points = new long[n];
-    this.exclusions = new int[n];
-    this.multiplier = new long[n];
-    this.bonus = new long[n];
-    this.touched = new boolean[n];
-    this.locked = new boolean[n];
-    this.members = new int[n];
-    this.targets = new long[n * program.words];
+    int words = program.words;
+    int rules = program.rules.length;
+    Scratch s = Scratch.forEvaluation(n, rules, words);
+    this.scratch = s;
+    this.lines = s.lines;
+    this.amount = s.amount;
+    this.net = s.net;
+    this.redeemed = s.redeemed;
+    this.points = s.points;
+    this.exclusions = s.exclusions;
+    this.lineNos = s.lineNos;
+    this.multiplier = s.multiplier;
+    this.bonus = s.bonus;
+    this.shares = s.shares;
+    this.touched = s.touched;
+    this.locked = s.locked;
+    this.members = s.members;
+    this.remainders = s.remainders;
+    this.sorted = s.sorted;
+    long[] targets = s.targets;
     long sum = 0;
+    boolean ascend = true;
     for (int i = 0; i < n; i++) {
-      BasketLine line = lines[i];
+      BasketLine line = list.get(i);
+      lines[i] = line;
+      lineNos[i] = line.lineNo();
+      ascend &= i == 0 || lineNos[i - 1] < lineNos[i];
       amount[i] = line.amount().minor();
       net[i] = amount[i];
-      multiplier[i] = 100;
       sum = Math.addExact(sum, amount[i]);
-      exclusions[i] = program.exclusions(line.sku(), line.categoryId(), line.flags());
-      program.targets(line.sku(), line.categoryId(), targets, i * program.words);
+      exclusions[i] = program.index(line.sku(), line.categoryId(), program.flagExclusions(line.flags()), targets,
+          i * words);
     }
     this.subtotal = sum;
-    this.rank = CanonicalOrder.ranks(lines);
+    this.lineNosAscend = ascend;
 
     long localSeconds = at.getEpochSecond() + program.zoneRules.getOffset(at).getTotalSeconds();
     this.epochDay = Math.floorDiv(localSeconds, 86_400L);
@@ -84,23 +112,99 @@ final class Evaluator {
     this.tierIndex = card == null ? -1 : program.tierIndex(card.spend().minor());
     this.customer = card == null ? null : new Customer(card, tierIndex, epochDay);
 
-    int rules = program.rules.length;
-    this.ruleDiscount = new long[rules];
-    this.rulePoints = new long[rules];
-    this.ruleLines = new long[rules][];
-    this.ruleApplied = new boolean[rules];
-    this.couponNotApplied = new boolean[rules];
+    this.ruleDiscount = s.ruleDiscount;
+    this.rulePoints = s.rulePoints;
+    this.appliedStart = s.appliedStart;
+    this.appliedCount = s.appliedCount;
+    this.couponNotApplied = s.couponNotApplied;
+    this.presented = s.presented;
+    presentCoupons();
+    this.holding = s.holding;
+    findHoldingRules();
+    for (int k = 0, size = n * words; k < size; k++) {
+      targets[k] &= holding[k % words];
+    }
+    this.candidateStart = s.candidateStart;
+    this.candidates = transpose(targets, words, rules);
+    this.applied = s.applied(n * (rules + 1));
+  }
+
+  /** Done with the arrays: the result has been built from them. */
+  void release() {
+    scratch.release(n);
+  }
+
+  /**
+   * The rules whose check-level conditions hold (a coupon only when presented), as bits by rule
+   * index: decided once, before any line is looked at.
+   */
+  private void findHoldingRules() {
+    for (CompiledRule rule : program.rules) {
+      int r = rule.index;
+      if (rule.coupon && !presented[r]) {
+        continue;
+      }
+      if (rule.holds(epochDay, dayOfWeek, minuteOfDay, subtotal, customer)) {
+        holding[r >>> 6] |= 1L << (r & 63);
+      } else if (rule.coupon) {
+        couponNotApplied[r] = true;
+      }
+    }
+  }
+
+  /**
+   * Counting sort of (rule, line) pairs by rule: lines stay in basket order within a rule. Rules for
+   * every line are not listed; they visit all lines.
+   */
+  private int[] transpose(long[] targets, int words, int rules) {
+    int[] count = scratch.fill;
+    int total = 0;
+    for (int i = 0; i < n; i++) {
+      for (int w = 0; w < words; w++) {
+        for (long bits = targets[i * words + w]; bits != 0; bits &= bits - 1) {
+          count[(w << 6) + Long.numberOfTrailingZeros(bits)]++;
+          total++;
+        }
+      }
+    }
+    for (int r = 0; r < rules; r++) {
+      candidateStart[r + 1] = candidateStart[r] + count[r];
+      count[r] = 0;
+    }
+    int[] fill = count;
+    int[] result = scratch.candidates(total);
+    for (int i = 0; i < n; i++) {
+      for (int w = 0; w < words; w++) {
+        for (long bits = targets[i * words + w]; bits != 0; bits &= bits - 1) {
+          int r = (w << 6) + Long.numberOfTrailingZeros(bits);
+          result[candidateStart[r] + fill[r]++] = i;
+        }
+      }
+    }
+    return result;
+  }
+
+  int appliedSize() {
+    return appliedSize;
+  }
+
+  @Override
+  public int rankOf(int line) {
+    if (rank == null) {
+      rank = CanonicalOrder.ranks(lines, n);
+    }
+    return rank[line];
+  }
+
+  private void share(long total, long[] weights, int[] members, int count, long[] out) {
+    LargestRemainder.distribute(total, weights, members, count, this, out, remainders, sorted);
   }
 
   void run() {
-    boolean[] presented = presentedCoupons();
     for (CompiledRule rule : program.rules) {
-      if (rule.coupon && !presented[rule.index]) {
-        continue;
-      }
-      boolean applied = rule.holds(epochDay, dayOfWeek, minuteOfDay, subtotal, customer) && apply(rule);
-      if (rule.coupon && !applied) {
-        couponNotApplied[rule.index] = true;
+      int r = rule.index;
+      if ((holding[r >>> 6] & (1L << (r & 63))) != 0 && !apply(rule) && rule.coupon) {
+        couponNotApplied[r] = true;
       }
     }
     tierDiscount();
@@ -108,27 +212,28 @@ final class Evaluator {
     accrue();
   }
 
-  private boolean[] presentedCoupons() {
-    boolean[] presented = new boolean[program.rules.length];
-    for (String id : basket.couponIds()) {
-      CompiledRule rule = program.couponsById.get(id);
+  private void presentCoupons() {
+    List<String> ids = basket.couponIds();
+    for (int k = 0; k < ids.size(); k++) {
+      CompiledRule rule = program.couponsById.get(ids.get(k));
       if (rule == null) {
-        throw new IllegalArgumentException("no coupon '" + id + "' in program version " + program.version());
+        throw new IllegalArgumentException("no coupon '" + ids.get(k) + "' in program version " + program.version());
       }
       presented[rule.index] = true;
     }
-    return presented;
   }
 
   /** Applies a rule whose check-level conditions hold to the lines it may change; true if it changed any. */
   private boolean apply(CompiledRule rule) {
-    int word = rule.index >>> 6;
-    long bit = 1L << (rule.index & 63);
-    int needs = rule.isDiscount() ? CompiledProgram.NO_DISCOUNT : CompiledProgram.NO_ACCRUAL;
+    int r = rule.index;
+    int needs = rule.discount ? CompiledProgram.NO_DISCOUNT : CompiledProgram.NO_ACCRUAL;
     int count = 0;
-    for (int i = 0; i < n; i++) {
-      if ((targets[i * program.words + word] & bit) != 0 && !locked[i] && (exclusions[i] & needs) == 0
-          && !(rule.exclusive && touched[i]) && (!rule.isDiscount() || net[i] > 0)) {
+    int from = rule.targetsAll ? 0 : candidateStart[r];
+    int to = rule.targetsAll ? n : candidateStart[r + 1];
+    for (int c = from; c < to; c++) {
+      int i = rule.targetsAll ? c : candidates[c];
+      if (!locked[i] && (exclusions[i] & needs) == 0 && !(rule.exclusive && touched[i])
+          && (!rule.discount || net[i] > 0)) {
         members[count++] = i;
       }
     }
@@ -137,12 +242,14 @@ final class Evaluator {
     }
     switch (rule.effect) {
       case PERCENT_DISCOUNT -> {
+        long given = 0;
         for (int k = 0; k < count; k++) {
           int i = members[k];
-          long off = Rates.mulDiv(net[i], rule.value, 10_000, program.rounding);
+          long off = Share.of(net[i], rule.value, 10_000, program.rounding);
           net[i] -= off;
-          ruleDiscount[rule.index] += off;
+          given += off;
         }
+        ruleDiscount[r] = given;
       }
       case FIXED_DISCOUNT -> {
         long available = 0;
@@ -150,12 +257,12 @@ final class Evaluator {
           available += net[members[k]];
         }
         long off = Math.min(rule.value, available);
-        long[] shares = new long[n];
-        LargestRemainder.distribute(off, net, members, count, rank, shares);
+        share(off, net, members, count, shares);
         for (int k = 0; k < count; k++) {
           net[members[k]] -= shares[members[k]];
+          shares[members[k]] = 0;
         }
-        ruleDiscount[rule.index] = off;
+        ruleDiscount[r] = off;
       }
       case POINTS_MULTIPLIER -> {
         for (int k = 0; k < count; k++) {
@@ -163,21 +270,21 @@ final class Evaluator {
         }
       }
       case BONUS_POINTS -> {
-        LargestRemainder.distribute(rule.value, net, members, count, rank, bonus);
-        rulePoints[rule.index] = rule.value;
+        share(rule.value, net, members, count, bonus);
+        rulePoints[r] = rule.value;
       }
     }
-    long[] changed = new long[(n + 63) >>> 6];
+    if (appliedSize + count > applied.length) {
+      applied = scratch.applied(appliedSize + count);
+    }
+    appliedStart[r] = appliedSize;
+    appliedCount[r] = count;
     for (int k = 0; k < count; k++) {
       int i = members[k];
       touched[i] = true;
-      if (rule.exclusive) {
-        locked[i] = true;
-      }
-      changed[i >>> 6] |= 1L << (i & 63);
+      locked[i] |= rule.exclusive;
+      applied[appliedSize++] = i;
     }
-    ruleLines[rule.index] = changed;
-    ruleApplied[rule.index] = true;
     return true;
   }
 
@@ -188,7 +295,7 @@ final class Evaluator {
     long bp = program.tierDiscountBp[tierIndex];
     for (int i = 0; i < n; i++) {
       if (!locked[i] && (exclusions[i] & CompiledProgram.NO_DISCOUNT) == 0) {
-        long off = Rates.mulDiv(net[i], bp, 10_000, program.rounding);
+        long off = Share.of(net[i], bp, 10_000, program.rounding);
         net[i] -= off;
         tierDiscount += off;
       }
@@ -216,7 +323,7 @@ final class Evaluator {
     maxRedeemable = Math.min(balance, cap / program.pointValueMinor);
     pointsRedeemed = Math.min(basket.pointsToRedeem(), maxRedeemable);
     redeemedValue = Math.multiplyExact(pointsRedeemed, program.pointValueMinor);
-    LargestRemainder.distribute(redeemedValue, net, members, count, rank, redeemed);
+    share(redeemedValue, net, members, count, redeemed);
   }
 
   /**
@@ -229,8 +336,8 @@ final class Evaluator {
     }
     long num = tierIndex < 0 ? program.baseNum : program.tierNum[tierIndex];
     long den = tierIndex < 0 ? program.baseDen : program.tierDen[tierIndex];
-    long[] exact = new long[n];
-    long[] base = new long[n];
+    long[] exact = scratch.exact;
+    long[] base = scratch.base;
     long total = 0;
     int count = 0;
     for (int i = 0; i < n; i++) {
@@ -242,19 +349,18 @@ final class Evaluator {
       }
     }
     long earned = Rates.divide(total, Math.multiplyExact(den, 100), program.rounding);
-    LargestRemainder.distribute(earned, exact, members, count, rank, points);
+    share(earned, exact, members, count, points);
     long extras = 0;
     for (CompiledRule rule : program.rules) {
-      if (ruleApplied[rule.index] && rule.effect == EffectType.POINTS_MULTIPLIER) {
+      int r = rule.index;
+      if (appliedCount[r] > 0 && rule.effect == EffectType.POINTS_MULTIPLIER) {
         long extra = 0;
-        for (int i = 0; i < n; i++) {
-          if ((ruleLines[rule.index][i >>> 6] & (1L << (i & 63))) != 0) {
-            extra = Math.addExact(extra, Math.multiplyExact(base[i] * num, rule.value - 100));
-          }
+        for (int k = appliedStart[r], end = k + appliedCount[r]; k < end; k++) {
+          extra = Math.addExact(extra, Math.multiplyExact(base[applied[k]] * num, rule.value - 100));
         }
         // the rule's own share, rounded down; the base accrual explains the rest
-        rulePoints[rule.index] = Math.min(earned - extras, Rates.divide(extra, den * 100, RoundingMode.DOWN));
-        extras += rulePoints[rule.index];
+        rulePoints[r] = Math.min(earned - extras, Rates.divide(extra, den * 100, RoundingMode.DOWN));
+        extras += rulePoints[r];
       }
     }
     accrualPoints = earned - extras;

@@ -51,12 +51,17 @@ public final class LoyaltyEngine {
       throw new IllegalArgumentException("basket in " + basket.currency() + ", program in " + program.currency);
     }
     Evaluator e = new Evaluator(program, card, basket, at);
-    e.run();
-    return result(e, basket.currency());
+    try {
+      e.run();
+      return result(e, basket.currency());
+    } finally {
+      e.release();
+    }
   }
 
   private Evaluation result(Evaluator e, Currency currency) {
-    int n = e.lines.length;
+    int n = e.n;
+    Money zero = Money.zero(currency);
     List<LineOutcome> lines = new ArrayList<>(n);
     long discount = 0;
     long earned = 0;
@@ -64,25 +69,32 @@ public final class LoyaltyEngine {
       long lineDiscount = e.amount[i] - e.net[i];
       discount += lineDiscount;
       earned += e.points[i];
-      lines.add(new LineOutcome(e.lines[i].lineNo(), e.lines[i].amount(), Money.ofMinor(lineDiscount, currency),
-          Money.ofMinor(e.net[i], currency), Money.ofMinor(e.redeemed[i], currency), e.points[i]));
+      lines.add(new LineOutcome(e.lineNos[i], e.lines[i].amount(), lineDiscount, e.redeemed[i], e.points[i]));
     }
     List<Explanation> explanations = new ArrayList<>();
-    List<String> notApplied = new ArrayList<>();
+    List<String> notApplied = List.of();
+    int[] lineNos = new int[e.appliedSize()];
+    for (int k = 0; k < lineNos.length; k++) {
+      lineNos[k] = e.lineNos[e.applied[k]];
+    }
     for (CompiledRule rule : program.rules) {
-      if (e.ruleApplied[rule.index] && (e.ruleDiscount[rule.index] != 0 || e.rulePoints[rule.index] != 0)) {
-        String key = rule.isDiscount()
+      int r = rule.index;
+      if (e.appliedCount[r] > 0 && (e.ruleDiscount[r] != 0 || e.rulePoints[r] != 0)) {
+        String key = rule.discount
             ? (rule.coupon ? Explanation.COUPON_DISCOUNT : Explanation.CAMPAIGN_DISCOUNT)
             : (rule.coupon ? Explanation.COUPON_POINTS : Explanation.CAMPAIGN_POINTS);
-        explanations.add(new Explanation(rule.id, key, rule.name, Money.ofMinor(e.ruleDiscount[rule.index], currency),
-            e.rulePoints[rule.index], lineNos(e, e.ruleLines[rule.index])));
+        int from = e.appliedStart[r];
+        explanations.add(new Explanation(rule.id, key, rule.name, money(e.ruleDiscount[r], zero), e.rulePoints[r],
+            new LineNumbers(lineNos, from, from + e.appliedCount[r], e.lineNosAscend)));
       }
-      if (e.couponNotApplied[rule.index]) {
+      if (e.couponNotApplied[r]) {
+        if (notApplied.isEmpty()) {
+          notApplied = new ArrayList<>();
+        }
         notApplied.add(rule.id);
       }
     }
     Tier tier = e.tierIndex < 0 ? null : program.tiers[e.tierIndex];
-    Money zero = Money.zero(currency);
     if (e.tierDiscount > 0) {
       explanations.add(new Explanation(tier.id(), Explanation.TIER_DISCOUNT, tier.name(),
           Money.ofMinor(e.tierDiscount, currency), 0, List.of()));
@@ -99,18 +111,11 @@ public final class LoyaltyEngine {
     long total = e.subtotal - discount;
     return new Evaluation(program.version(), tier == null ? null : tier.id(), lines,
         Money.ofMinor(e.subtotal, currency), Money.ofMinor(discount, currency), Money.ofMinor(total, currency),
-        e.maxRedeemable, e.pointsRedeemed, Money.ofMinor(e.redeemedValue, currency),
+        e.maxRedeemable, e.pointsRedeemed, money(e.redeemedValue, zero),
         Money.ofMinor(total - e.redeemedValue, currency), earned, explanations, notApplied);
   }
 
-  private static List<Integer> lineNos(Evaluator e, long[] bits) {
-    List<Integer> lineNos = new ArrayList<>();
-    for (int i = 0; i < e.lines.length; i++) {
-      if ((bits[i >>> 6] & (1L << (i & 63))) != 0) {
-        lineNos.add(e.lines[i].lineNo());
-      }
-    }
-    lineNos.sort(null);
-    return lineNos;
+  private static Money money(long minor, Money zero) {
+    return minor == 0 ? zero : Money.ofMinor(minor, zero.currency());
   }
 }

@@ -261,6 +261,9 @@ public final class ProgramValidator {
     if (r.minBalance() != null && r.minBalance() < 0) {
       fail("redemption.minBalance", "must be 0 or more");
     }
+    if (r.offlineAllowance() != null && r.offlineAllowance() < 0) {
+      fail("redemption.offlineAllowance", "must be 0 or more");
+    }
     exclusions("redemption.exclusions", r.exclusions());
   }
 

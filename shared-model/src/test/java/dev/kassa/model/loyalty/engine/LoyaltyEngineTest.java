@@ -103,6 +103,20 @@ class LoyaltyEngineTest {
   }
 
   @Test
+  void aProductCampaignTargetsItsSkusOnly() {
+    // 100001 is Zorka milk 2.5% 930 ml in the demo catalog: 3% of 89.90 = 2.697 points, tripled 8.091
+    Basket basket = Basket.of(DemoFixtures.RUB, List.of(
+        BasketLine.of(1, "100001", "dairy", dev.kassa.model.sale.Quantity.pieces(1), rub(8990)),
+        BasketLine.of(2, "bread", "bakery", dev.kassa.model.sale.Quantity.pieces(1), rub(4500))));
+
+    Evaluation result = ENGINE.evaluate(card("bronze"), basket, Instant.parse("2025-06-10T11:00:00Z"));
+
+    assertThat(result.explanations()).filteredOn(e -> e.ruleId().equals("milk-triple-points"))
+        .singleElement().satisfies(e -> assertThat(e.lineNos()).containsExactly(1));
+    assertThat(result.pointsEarned()).isEqualTo(8 + 1);
+  }
+
+  @Test
   void reportsACouponWhoseConditionsDoNotHold() {
     Evaluation result = ENGINE.evaluate(null, basket("bread").withCoupons(List.of("coupon-500")),
         Instant.parse("2026-06-10T11:00:00Z"));
@@ -126,6 +140,35 @@ class LoyaltyEngineTest {
         .isEqualTo(150 + 50);
     assertThat(ENGINE.evaluate(card("bronze"), basket("coffee*5"), Instant.parse("2026-06-10T08:00:00Z")).pointsEarned())
         .isEqualTo(75 + 50);
+  }
+
+  @Test
+  void threadsSharingOneEngineGetTheSameResults() throws Exception {
+    Basket big = basket("coffee*6 bread milk*2 kefir apples@734 wine cigarettes caviar").redeeming(500);
+    Basket small = basket("bread coffee");
+    Instant at = Instant.parse("2026-06-13T09:00:00Z");
+    Evaluation bigAlone = ENGINE.evaluate(card("gold"), big, at);
+    Evaluation smallAlone = ENGINE.evaluate(card("bronze"), small, at);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Boolean>> checks = new java.util.ArrayList<>();
+      for (int task = 0; task < 8; task++) {
+        checks.add(pool.submit(() -> {
+          for (int i = 0; i < 500; i++) {
+            if (!ENGINE.evaluate(card("gold"), big, at).equals(bigAlone)
+                || !ENGINE.evaluate(card("bronze"), small, at).equals(smallAlone)) {
+              return false;
+            }
+          }
+          return true;
+        }));
+      }
+      for (java.util.concurrent.Future<Boolean> check : checks) {
+        assertThat(check.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

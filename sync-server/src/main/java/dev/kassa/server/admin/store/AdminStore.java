@@ -193,6 +193,22 @@ public final class AdminStore {
     });
   }
 
+  /** Disables a user and ends their sessions at once; false when there is no such user. */
+  public boolean disableUser(String username) {
+    return db.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE username = ?)")) {
+        ps.setString(1, username);
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement("UPDATE users SET disabled = ? WHERE username = ?")) {
+        ps.setBoolean(1, true);
+        ps.setString(2, username);
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
   public boolean hasUsers() {
     return db.read(c -> exists(c, "SELECT 1 FROM users LIMIT 1", null));
   }

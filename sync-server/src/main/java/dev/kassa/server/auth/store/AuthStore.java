@@ -7,6 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,6 +25,9 @@ public final class AuthStore {
       return new Principal.User(userId, username, role, storeId);
     }
   }
+
+  /** One line of the audit log. */
+  public record AuditEntry(long id, Instant at, String event, String subject, String remote, String detail) {}
 
   /** What an enrolling terminal learns about itself. */
   public record Enrolled(String storeId, String storeName, String terminalId, String timeZone, String currency) {}
@@ -176,6 +182,22 @@ public final class AuthStore {
     });
   }
 
+  /** Failed enrolments from one remote address since a time: guessing codes is throttled per address. */
+  public int failedEnrollmentsSince(String remote, long sinceMillis) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT COUNT(*) FROM audit_log WHERE event = ? AND remote = ? AND at > ?")) {
+        ps.setString(1, AuditEvent.ENROLL_FAILED.name());
+        ps.setString(2, clip(remote, 100));
+        ps.setLong(3, sinceMillis);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getInt(1);
+        }
+      }
+    });
+  }
+
   /** How many audit rows of one kind there are (tests, the admin console). */
   public int countAudit(AuditEvent event) {
     return db.read(c -> {
@@ -186,6 +208,24 @@ public final class AuthStore {
           return rs.getInt(1);
         }
       }
+    });
+  }
+
+  /** The newest audit entries, newest first. */
+  public List<AuditEntry> recentAudit(int limit) {
+    return db.read(c -> {
+      List<AuditEntry> entries = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT id, at, event, subject, remote, detail FROM audit_log ORDER BY id DESC LIMIT ?")) {
+        ps.setInt(1, limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            entries.add(new AuditEntry(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6)));
+          }
+        }
+      }
+      return entries;
     });
   }
 

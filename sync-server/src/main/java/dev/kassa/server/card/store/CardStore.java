@@ -86,9 +86,9 @@ public final class CardStore {
       }
       ps.executeBatch();
     }
-    for (NewCard card : cards) {
-      ChangeLog.append(c, Stream.CARDS, null, "card", card.number(), feedEntry(card));
-    }
+    ChangeLog.appendAll(c, cards.stream()
+        .map(card -> new ChangeLog.Entry(Stream.CARDS, null, "card", card.number(), feedEntry(card)))
+        .toList());
   }
 
   /** What a terminal learns about a new card; {@code balance} is the last confirmed one, 0 when issued. */

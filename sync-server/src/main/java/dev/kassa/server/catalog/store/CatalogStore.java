@@ -24,8 +24,9 @@ import java.util.Set;
 
 /**
  * The catalog: VAT rates, categories, products and their barcodes, each write recorded in the
- * catalog change feed in the same transaction. An entity written unchanged is not recorded again,
- * so re-importing the same file sends terminals nothing.
+ * catalog change feed in the same transaction, as the transaction's last step (the feed numbers
+ * changes under a lock held until commit). An entity written unchanged is not recorded again, so
+ * re-importing the same file sends terminals nothing.
  */
 public final class CatalogStore {
   /** What an import did. */
@@ -40,7 +41,7 @@ public final class CatalogStore {
   public int upsertVatRates(List<VatRate> rates, long nowMillis) {
     return db.inTransaction(c -> {
       Map<String, String> existing = keyedJson(c, "SELECT code, data FROM vat_rates");
-      int changed = 0;
+      List<ChangeLog.Entry> changes = new ArrayList<>();
       for (VatRate rate : rates) {
         String json = SyncCodec.toJson(rate);
         if (json.equals(existing.get(rate.code()))) {
@@ -54,10 +55,10 @@ public final class CatalogStore {
           ps.setLong(3, nowMillis);
           ps.executeUpdate();
         }
-        ChangeLog.append(c, Stream.CATALOG, null, "vat_rate", rate.code(), SyncCodec.toTree(rate));
-        changed++;
+        changes.add(new ChangeLog.Entry(Stream.CATALOG, null, "vat_rate", rate.code(), SyncCodec.toTree(rate)));
       }
-      return changed;
+      ChangeLog.appendAll(c, changes);
+      return changes.size();
     });
   }
 
@@ -77,7 +78,7 @@ public final class CatalogStore {
       if (!errors.isEmpty()) {
         throw new ImportRejectedException(errors);
       }
-      int changed = 0;
+      List<ChangeLog.Entry> changes = new ArrayList<>();
       for (Category category : categories) {
         String json = SyncCodec.toJson(category);
         if (json.equals(existing.get(category.id()))) {
@@ -93,10 +94,11 @@ public final class CatalogStore {
           ps.setLong(4, nowMillis);
           ps.executeUpdate();
         }
-        ChangeLog.append(c, Stream.CATALOG, null, "category", category.id(), SyncCodec.toTree(category));
-        changed++;
+        changes.add(new ChangeLog.Entry(Stream.CATALOG, null, "category", category.id(),
+            SyncCodec.toTree(category)));
       }
-      return changed;
+      ChangeLog.appendAll(c, changes);
+      return changes.size();
     });
   }
 
@@ -175,9 +177,10 @@ public final class CatalogStore {
       upsert.executeBatch();
       barcode.executeBatch();
     }
-    for (Product product : changed) {
-      ChangeLog.append(c, Stream.CATALOG, null, "product", product.sku(), SyncCodec.toTree(product));
-    }
+    // last, so the feed's sequence lock is held only until the commit just after
+    ChangeLog.appendAll(c, changed.stream()
+        .map(product -> new ChangeLog.Entry(Stream.CATALOG, null, "product", product.sku(), SyncCodec.toTree(product)))
+        .toList());
     return changed.size();
   }
 

@@ -1,0 +1,163 @@
+package dev.kassa.pos.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kassa.model.id.Hlc;
+import dev.kassa.model.id.UuidV7;
+import dev.kassa.model.ledger.EntryType;
+import dev.kassa.model.ledger.LedgerEntry;
+import dev.kassa.pos.sync.FaultPlan;
+import dev.kassa.pos.sync.FaultProxy;
+import dev.kassa.pos.sync.SyncSettings;
+import dev.kassa.pos.terminal.TerminalRuntime;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Three simulated terminals sell against the real server through a fault-injecting proxy (dropped,
+ * delayed, reset, cut, duplicated and reordered requests), with random network partitions and
+ * server restarts on the same database file and port. Once the faults stop and sync completes, the
+ * server holds every sale exactly once, every terminal's card balances equal the server's, and the
+ * server's conflicts are exactly the overdrafts that really happened.
+ *
+ * <p>{@code -Dkassa.convergence.seed=S} and {@code -Dkassa.convergence.sales=N} (total over the
+ * terminals) replay or lengthen a run; the default stays well inside the suite's time budget.
+ */
+class ConvergenceTest {
+  private static final Logger log = LoggerFactory.getLogger(ConvergenceTest.class);
+  private static final int TERMINALS = 3;
+  /** Points every shared card starts with, so that offline tills can overspend early. */
+  private static final long STARTING_POINTS = 400;
+
+  @TempDir Path dir;
+
+  @Test
+  void everySaleOnceBalancesEqualAndConflictsAreExactlyTheOverdraftsUnderFaults() throws Exception {
+    long seed = Long.getLong("kassa.convergence.seed", 20_261_130L);
+    int sales = Integer.getInteger("kassa.convergence.sales", 2_310);
+    log.info("convergence run: seed {}, {} sales over {} terminals", seed, sales, TERMINALS);
+    SyncSettings sync = new SyncSettings(50, 256 << 10, 500, Duration.ofMillis(100), Duration.ofMillis(50),
+        Duration.ofMillis(800));
+    try (ServerHarness server = ServerHarness.start(dir.resolve("server"));
+         FaultProxy proxy = new FaultProxy(java.net.URI.create(server.url()), FaultPlan.none())) {
+      AdminClient admin = server.admin();
+      Simulation.Setup setup = new Simulation.Setup(proxy.uri().toString(), dir.resolve("terminals"), TERMINALS, seed,
+          sync, i -> Clock.systemUTC());
+      try (Simulation simulation = Simulation.start(setup, admin, Duration.ofSeconds(60))) {
+        List<LedgerEntry> office = giveStartingPoints(admin, simulation);
+        proxy.delay(Duration.ofMillis(150));
+        proxy.plan(FaultPlan.everything(seed, 40));
+        ScheduledExecutorService chaos = Executors.newSingleThreadScheduledExecutor();
+        SplittableRandom random = new SplittableRandom(seed);
+        List<String> happened = new ArrayList<>();
+        chaos.scheduleWithFixedDelay(() -> disturb(random, server, proxy, happened), 300, 700, TimeUnit.MILLISECONDS);
+        List<TerminalReport> sold;
+        try {
+          sold = simulation.sell(sales / TERMINALS);
+        } finally {
+          chaos.shutdownNow();
+          chaos.awaitTermination(30, TimeUnit.SECONDS);
+          proxy.plan(FaultPlan.none());
+          proxy.partition(false);
+          server.startAgain();
+        }
+        log.info("faults: {}; proxy: clean {} drop {} delay {} reset {} cut {} duplicate {} hold {}", happened,
+            proxy.count(FaultProxy.Fault.NONE),
+            proxy.count(FaultProxy.Fault.DROP), proxy.count(FaultProxy.Fault.DELAY),
+            proxy.count(FaultProxy.Fault.RESET_AFTER_REQUEST), proxy.count(FaultProxy.Fault.CUT_REPLY),
+            proxy.count(FaultProxy.Fault.DUPLICATE), proxy.count(FaultProxy.Fault.HOLD));
+
+        assertThat(simulation.finish(Duration.ofSeconds(90))).as("final sync completes").isTrue();
+
+        Map<String, Long> held = admin.salesPerTerminal();
+        long made = 0;
+        for (TerminalReport r : simulation.reports()) {
+          assertThat(held.get(r.terminalId())).as("sales of " + r.terminalId() + " on the server").isEqualTo(r.salesMade());
+          assertThat(r.salesUnsynced()).isZero();
+          made += r.salesMade();
+        }
+        // about one step in twenty is a return instead of a sale
+        assertThat(made).isGreaterThanOrEqualTo(sales * 9L / 10);
+
+        List<LedgerEntry> all = new ArrayList<>(simulation.entries());
+        all.addAll(office);
+        ExpectedLoyalty expected = new ExpectedLoyalty(all);
+        Map<String, Long> serverBalances = admin.cardBalances();
+        expected.balances().forEach((card, balance) ->
+            assertThat(serverBalances.get(card)).as("server balance of " + card).isEqualTo(balance));
+        for (TerminalRuntime terminal : simulation.runtimes()) {
+          for (String card : expected.balances().keySet()) {
+            assertThat(terminal.ledger().cardPosition(card).balance())
+                .as(card + " on " + terminal.profile().terminalId()).isEqualTo(serverBalances.get(card));
+          }
+        }
+
+        Set<UUID> recorded = admin.conflicts().stream()
+            .filter(c -> !c.path("status").asText().equals("RETRACTED"))
+            .map(c -> UUID.fromString(c.path("triggerEntry").asText()))
+            .collect(Collectors.toSet());
+        assertThat(recorded).as("conflicts = real overdrafts").isEqualTo(expected.overdraftTriggers());
+        long offline = simulation.reports().stream().mapToLong(TerminalReport::offlineRedemptions).sum();
+        log.info("sales {}, offline redemptions {}, overdrafts {}, open conflicts on terminals {}", made, offline,
+            recorded.size(), simulation.runtimes().stream().map(t -> t.ledger().feeds().openConflicts()).toList());
+        assertThat(offline).as("faults made tills redeem offline").isPositive();
+        for (TerminalRuntime terminal : simulation.runtimes()) {
+          assertThat(terminal.ledger().feeds().openConflicts()).isEqualTo(countOpen(admin.conflicts()));
+        }
+      }
+    }
+  }
+
+  private static long countOpen(List<JsonNode> conflicts) {
+    return conflicts.stream().filter(c -> c.path("status").asText().equals("OPEN")).count();
+  }
+
+  /** Gives each shared card its starting points; answers the entries as the tests' ground truth sees them. */
+  private static List<LedgerEntry> giveStartingPoints(AdminClient admin, Simulation simulation) {
+    List<LedgerEntry> office = new ArrayList<>();
+    for (String card : simulation.sharedCards()) {
+      UUID id = UuidV7.next();
+      admin.adjust(id, card, STARTING_POINTS, "convergence test starting points");
+      // made before any sale, so first in hybrid-clock order
+      office.add(new LedgerEntry(id, card, EntryType.ADJUST, STARTING_POINTS, Instant.EPOCH, Hlc.of(0, 0), "office",
+          "office", null, null, null, "starting points"));
+    }
+    return office;
+  }
+
+  /** One random disturbance: a partition, a server restart, or calm. */
+  private static void disturb(SplittableRandom random, ServerHarness server, FaultProxy proxy, List<String> happened) {
+    int roll = random.nextInt(20);
+    if (roll < 3) {
+      proxy.partition(true);
+      happened.add("partition");
+    } else if (roll < 5) {
+      server.stop();
+      happened.add("restart");
+      server.startAgain();
+    } else if (roll < 7) {
+      server.stop();
+      happened.add("down");
+    } else {
+      proxy.partition(false);
+      server.startAgain();
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package dev.kassa.pos.sim;
+
+import dev.kassa.model.demo.DemoStaff;
+import dev.kassa.server.KassaServer;
+import dev.kassa.server.ServerConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The real sync server with the demo data on a SQLite file, in process, that a test can stop and
+ * start again on the same file and the same port, as a server restart in production would.
+ */
+final class ServerHarness implements AutoCloseable {
+  private ServerConfig config;
+  private KassaServer server;
+
+  private ServerHarness(ServerConfig config) {
+    this.config = config;
+  }
+
+  static ServerHarness start(Path dir) {
+    ServerHarness harness = new ServerHarness(ServerConfig.defaults(dir).withPort(0).withDemo(true)
+        .withPasswordIterations(1_000));
+    harness.startAgain();
+    harness.config = harness.config.withPort(harness.server.port());
+    return harness;
+  }
+
+  synchronized void stop() {
+    if (server != null) {
+      server.close();
+      server = null;
+    }
+  }
+
+  /** Starts on the same file and port; the port may take a moment to be free again after a stop. */
+  synchronized void startAgain() {
+    if (server == null) {
+      Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+        server = KassaServer.start(config);
+        return true;
+      });
+    }
+  }
+
+  synchronized boolean running() {
+    return server != null;
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + config.port();
+  }
+
+  AdminClient admin() {
+    return AdminClient.login(new OkHttpClient(), HttpUrl.get(url()), DemoStaff.ADMIN_USER, DemoStaff.ADMIN_PASSWORD);
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

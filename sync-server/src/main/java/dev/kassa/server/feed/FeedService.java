@@ -1,0 +1,81 @@
+package dev.kassa.server.feed;
+
+import dev.kassa.model.sync.Change;
+import dev.kassa.model.sync.PullResponse;
+import dev.kassa.model.sync.Stream;
+import dev.kassa.model.sync.SyncCodec;
+import dev.kassa.server.feed.store.ChangeReader;
+import dev.kassa.server.feed.store.FeedPages;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Serves the pull feeds: a snapshot for an empty cursor, then the changes after the cursor, in
+ * pages of at most {@link #MAX_LIMIT}. A cursor older than the compacted part of the feed is
+ * {@link CursorExpired}: the terminal takes a snapshot again.
+ */
+public final class FeedService {
+  public static final int MAX_LIMIT = 1_000;
+
+  /** The cursor points into changes that were compacted away. */
+  public static final class CursorExpired extends RuntimeException {
+    public CursorExpired() {
+      super("cursor expired, take a snapshot");
+    }
+  }
+
+  private final FeedPages pages;
+
+  public FeedService(FeedPages pages) {
+    this.pages = pages;
+  }
+
+  /** @throws IllegalArgumentException a bad limit or a cursor that is not one of this feed's */
+  public PullResponse pull(Stream stream, String storeId, String cursorText, int limit) {
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ": " + limit);
+    }
+    if (cursorText == null || cursorText.isEmpty()) {
+      return snapshotPage(stream, storeId, -1, null, null, limit);
+    }
+    FeedCursor cursor = FeedCursor.decode(stream, cursorText);
+    if (cursor.snapshot()) {
+      return snapshotPage(stream, storeId, cursor.seq(), cursor.afterKind(), cursor.afterKey(), limit);
+    }
+    FeedPages.Read read = pages.after(stream, storeId, cursor.seq(), limit + 1);
+    if (cursor.seq() < read.horizon()) {
+      throw new CursorExpired();
+    }
+    boolean more = read.rows().size() > limit;
+    List<ChangeReader.Row> rows = more ? read.rows().subList(0, limit) : read.rows();
+    long last = rows.isEmpty() ? cursor.seq() : rows.get(rows.size() - 1).seq();
+    return new PullResponse(SyncCodec.PROTOCOL_VERSION, stream, FeedCursor.following(stream, last).encode(), false,
+        more, changes(rows));
+  }
+
+  private PullResponse snapshotPage(Stream stream, String storeId, long upTo, String afterKind, String afterKey,
+      int limit) {
+    FeedPages.Read read = pages.snapshot(stream, storeId, upTo, afterKind, afterKey, limit + 1);
+    if (read.lastSeq() < read.horizon()) {
+      throw new CursorExpired();
+    }
+    boolean more = read.rows().size() > limit;
+    List<ChangeReader.Row> rows = more ? read.rows().subList(0, limit) : read.rows();
+    String next;
+    if (more) {
+      Change last = rows.get(rows.size() - 1).change();
+      next = FeedCursor.snapshotAt(stream, read.lastSeq(), last.kind(), last.key()).encode();
+    } else {
+      next = FeedCursor.following(stream, read.lastSeq()).encode();
+    }
+    return new PullResponse(SyncCodec.PROTOCOL_VERSION, stream, next, true, more, changes(rows));
+  }
+
+  private static List<Change> changes(List<ChangeReader.Row> rows) {
+    List<Change> changes = new ArrayList<>(rows.size());
+    for (ChangeReader.Row row : rows) {
+      changes.add(row.change());
+    }
+    return changes;
+  }
+}

@@ -1,0 +1,133 @@
+package dev.kassa.server.feed.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kassa.model.sync.Change;
+import dev.kassa.model.sync.Stream;
+import dev.kassa.model.sync.SyncCodec;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the feeds: changes after a seq in seq order, or the current state of every entity in
+ * entity order (a snapshot), both for one store (rows for every store plus the store's own).
+ */
+public final class ChangeReader {
+
+  /** A change with its place in the feed (for snapshot rows, the seq of the entity's last change). */
+  public record Row(long seq, Change change) {}
+
+  /** Up to {@code limit} changes after {@code afterSeq}, oldest first. */
+  public List<Row> after(Connection c, Stream stream, String storeId, long afterSeq, int limit) throws SQLException {
+    List<Row> rows = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT seq, kind, entity_key, data FROM changes"
+        + " WHERE stream = ? AND seq > ? AND (store_id IS NULL OR store_id = ?) ORDER BY seq LIMIT ?")) {
+      ps.setString(1, stream.id());
+      ps.setLong(2, afterSeq);
+      ps.setString(3, storeId);
+      ps.setInt(4, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(new Row(rs.getLong(1), change(rs.getString(2), rs.getString(3), rs.getString(4))));
+        }
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * Up to {@code limit} live entities (their latest change is not a tombstone) after
+   * {@code afterKind}/{@code afterKey} in entity order, at most as new as {@code upToSeq}.
+   */
+  public List<Row> snapshot(Connection c, Stream stream, String storeId, long upToSeq, String afterKind,
+      String afterKey, int limit) throws SQLException {
+    String after = afterKind == null ? "" : " AND (c.kind > ? OR (c.kind = ? AND c.entity_key > ?))";
+    String sql = "SELECT c.seq, c.kind, c.entity_key, c.data FROM changes c WHERE c.stream = ?"
+        + " AND (c.store_id IS NULL OR c.store_id = ?) AND c.seq <= ?" + after
+        + " AND c.seq = (SELECT MAX(l.seq) FROM changes l WHERE l.stream = c.stream AND l.kind = c.kind"
+        + " AND l.entity_key = c.entity_key AND (l.store_id IS NULL OR l.store_id = ?) AND l.seq <= ?)"
+        + " AND c.data IS NOT NULL ORDER BY c.kind, c.entity_key LIMIT ?";
+    List<Row> rows = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int p = 1;
+      ps.setString(p++, stream.id());
+      ps.setString(p++, storeId);
+      ps.setLong(p++, upToSeq);
+      if (afterKind != null) {
+        ps.setString(p++, afterKind);
+        ps.setString(p++, afterKind);
+        ps.setString(p++, afterKey);
+      }
+      ps.setString(p++, storeId);
+      ps.setLong(p++, upToSeq);
+      ps.setInt(p, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(new Row(rs.getLong(1), change(rs.getString(2), rs.getString(3), rs.getString(4))));
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** The last seq handed out and committed: everything at or below it is visible now. */
+  public long lastSeq(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT n FROM change_seq WHERE id = 1");
+         ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Changes at or below this seq may have been compacted: older cursors must take a snapshot. */
+  public long horizon(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM feed_horizon WHERE id = 1");
+         ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /**
+   * Compacts the feeds: deletes changes older than {@code beforeMillis} that a later change of
+   * the same entity superseded, and old tombstones, and moves the horizon past them. Returns how
+   * many rows went.
+   */
+  public int compact(Connection c, long beforeMillis) throws SQLException {
+    long maxGone;
+    String doomed = " FROM changes c WHERE c.created_at < ? AND (c.data IS NULL OR EXISTS (SELECT 1 FROM changes l"
+        + " WHERE l.stream = c.stream AND l.kind = c.kind AND l.entity_key = c.entity_key"
+        + " AND COALESCE(l.store_id, '') = COALESCE(c.store_id, '') AND l.seq > c.seq))";
+    try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(c.seq), 0)" + doomed)) {
+      ps.setLong(1, beforeMillis);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        maxGone = rs.getLong(1);
+      }
+    }
+    int deleted;
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM changes WHERE seq IN (SELECT c.seq" + doomed
+        + " AND c.seq <= ?)")) {
+      ps.setLong(1, beforeMillis);
+      ps.setLong(2, maxGone);
+      deleted = ps.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement("UPDATE feed_horizon SET seq = ? WHERE id = 1 AND seq < ?")) {
+      ps.setLong(1, maxGone);
+      ps.setLong(2, maxGone);
+      ps.executeUpdate();
+    }
+    return deleted;
+  }
+
+  private static Change change(String kind, String key, String data) {
+    if (data == null) {
+      return Change.tombstone(kind, key);
+    }
+    JsonNode node = SyncCodec.fromJson(data, JsonNode.class);
+    return new Change(kind, key, false, node);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.kassa.server.loyalty.store;
+
+import dev.kassa.server.sync.store.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Sales whose points the server computes differently from the terminal: recorded, never hidden. */
+public final class MismatchStore {
+
+  /** One recorded difference. */
+  public record Mismatch(UUID saleId, String storeId, String terminalId, String cardNumber, int programVersion,
+      long terminalPoints, long serverPoints, String detail) {}
+
+  public void record(Connection c, Mismatch m, long now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO points_mismatches (sale_id, store_id, terminal_id,"
+        + " card_number, program_version, terminal_points, server_points, detail, recorded_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sale_id) DO NOTHING")) {
+      Sql.bind(ps, List.of(m.saleId(), m.storeId(), m.terminalId(), m.cardNumber(), m.programVersion(),
+          m.terminalPoints(), m.serverPoints(), m.detail(), now));
+      ps.executeUpdate();
+    }
+  }
+
+  public List<Mismatch> list(Connection c) throws SQLException {
+    List<Mismatch> found = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT sale_id, store_id, terminal_id, card_number, program_version,"
+        + " terminal_points, server_points, detail FROM points_mismatches ORDER BY sale_id");
+         ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        found.add(new Mismatch(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getInt(5), rs.getLong(6), rs.getLong(7), rs.getString(8)));
+      }
+    }
+    return found;
+  }
+}

@@ -1,0 +1,200 @@
+package dev.kassa.server.sync.store;
+
+import dev.kassa.model.sync.PushResponse.ChainStatus;
+import dev.kassa.server.sync.ChainRules;
+import dev.kassa.server.sync.ChainRules.Head;
+import dev.kassa.server.sync.ChainRules.Link;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Keeps each terminal's journal links, its unbroken head and its forks. The head row is locked
+ * first, so two servers receiving the same terminal's batches take turns.
+ */
+public final class JournalStore {
+  /** How many links beyond the head one push looks at; a longer gap is advanced by later pushes. */
+  private static final int WALK_LIMIT = 20_000;
+
+  /** Records {@code links} (already stored ones are ignored) and returns the chain's state. */
+  public ChainStatus record(Connection c, String storeId, String terminalId, List<Link> links, long now)
+      throws SQLException {
+    lockHead(c, storeId, terminalId, now);
+    if (links.isEmpty()) {
+      return status(c, terminalId);
+    }
+    List<Link> sorted = new ArrayList<>(links);
+    sorted.sort(Comparator.comparingLong(Link::seq).thenComparing(Link::hash));
+    insertLinks(c, terminalId, sorted);
+    Set<Long> seqs = new HashSet<>();
+    long min = Long.MAX_VALUE;
+    long max = 0;
+    for (Link l : sorted) {
+      seqs.add(l.seq());
+      min = Math.min(min, l.seq());
+      max = Math.max(max, l.seq());
+    }
+    Set<Long> affected = ChainRules.affectedBy(seqs);
+    List<Link> window = links(c, terminalId, min - 1, max + 1, Integer.MAX_VALUE);
+    rewriteForks(c, storeId, terminalId, affected, ChainRules.forksAt(affected, window), now);
+
+    long[] head = new long[2];
+    String hash = readHead(c, terminalId, head);
+    Head advanced = ChainRules.advance(new Head(head[0], hash),
+        links(c, terminalId, head[0] + 1, Long.MAX_VALUE, WALK_LIMIT));
+    try (PreparedStatement ps = c.prepareStatement("UPDATE journal_heads SET contiguous_seq = ?, contiguous_hash = ?,"
+        + " max_seq = ?, updated_at = ? WHERE terminal_id = ?")) {
+      ps.setLong(1, advanced.seq());
+      ps.setString(2, advanced.hash());
+      ps.setLong(3, Math.max(head[1], max));
+      ps.setLong(4, now);
+      ps.setString(5, terminalId);
+      ps.executeUpdate();
+    }
+    return status(c, terminalId);
+  }
+
+  public ChainStatus status(Connection c, String terminalId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM journal_forks WHERE terminal_id = ?")) {
+      ps.setString(1, terminalId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        if (rs.getLong(1) > 0) {
+          return ChainStatus.FORK;
+        }
+      }
+    }
+    long[] head = new long[2];
+    readHead(c, terminalId, head);
+    return head[1] > head[0] ? ChainStatus.GAP : ChainStatus.CONTINUOUS;
+  }
+
+  /** For the office: every terminal whose chain is not continuous, with its state. */
+  public Map<String, ChainStatus> brokenChains(Connection c) throws SQLException {
+    Map<String, ChainStatus> broken = new LinkedHashMap<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT terminal_id FROM journal_heads WHERE max_seq > contiguous_seq"
+        + " ORDER BY terminal_id");
+         ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        broken.put(rs.getString(1), ChainStatus.GAP);
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT terminal_id FROM journal_forks ORDER BY terminal_id");
+         ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        broken.put(rs.getString(1), ChainStatus.FORK);
+      }
+    }
+    return broken;
+  }
+
+  /** The forks recorded for a terminal, by seq then hash. */
+  public List<Link> forks(Connection c, String terminalId) throws SQLException {
+    List<Link> forks = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT f.seq, f.hash, l.previous_hash, f.event_id FROM journal_forks f"
+        + " JOIN journal_links l ON l.terminal_id = f.terminal_id AND l.seq = f.seq AND l.hash = f.hash"
+        + " WHERE f.terminal_id = ? ORDER BY f.seq, f.hash")) {
+      ps.setString(1, terminalId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          forks.add(new Link(rs.getLong(1), rs.getString(2), rs.getString(3), UUID.fromString(rs.getString(4))));
+        }
+      }
+    }
+    return forks;
+  }
+
+  private void lockHead(Connection c, String storeId, String terminalId, long now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO journal_heads (terminal_id, store_id, contiguous_seq,"
+        + " contiguous_hash, max_seq, updated_at) VALUES (?, ?, 0, '', 0, ?)"
+        + " ON CONFLICT (terminal_id) DO UPDATE SET updated_at = excluded.updated_at")) {
+      ps.setString(1, terminalId);
+      ps.setString(2, storeId);
+      ps.setLong(3, now);
+      ps.executeUpdate();
+    }
+  }
+
+  private String readHead(Connection c, String terminalId, long[] seqAndMax) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT contiguous_seq, contiguous_hash, max_seq FROM journal_heads WHERE terminal_id = ?")) {
+      ps.setString(1, terminalId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          seqAndMax[0] = 0;
+          seqAndMax[1] = 0;
+          return "";
+        }
+        seqAndMax[0] = rs.getLong(1);
+        seqAndMax[1] = rs.getLong(3);
+        return rs.getString(2);
+      }
+    }
+  }
+
+  private void insertLinks(Connection c, String terminalId, List<Link> links) throws SQLException {
+    for (List<Link> chunk : Sql.chunks(links, Sql.ROWS_PER_STATEMENT)) {
+      List<Object> values = new ArrayList<>(chunk.size() * 5);
+      for (Link l : chunk) {
+        values.add(terminalId);
+        values.add(l.seq());
+        values.add(l.hash());
+        values.add(l.previousHash());
+        values.add(l.eventId());
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO journal_links (terminal_id, seq, hash, previous_hash,"
+          + " event_id) VALUES " + Sql.valueRows(chunk.size(), 5) + " ON CONFLICT (terminal_id, seq, hash) DO NOTHING")) {
+        Sql.bind(ps, values);
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  private List<Link> links(Connection c, String terminalId, long fromSeq, long toSeq, int limit) throws SQLException {
+    List<Link> links = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT seq, hash, previous_hash, event_id FROM journal_links"
+        + " WHERE terminal_id = ? AND seq >= ? AND seq <= ? ORDER BY seq, hash LIMIT ?")) {
+      ps.setString(1, terminalId);
+      ps.setLong(2, fromSeq);
+      ps.setLong(3, toSeq);
+      ps.setInt(4, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          links.add(new Link(rs.getLong(1), rs.getString(2), rs.getString(3), UUID.fromString(rs.getString(4))));
+        }
+      }
+    }
+    return links;
+  }
+
+  private void rewriteForks(Connection c, String storeId, String terminalId, Set<Long> affected, List<Link> forks,
+      long now) throws SQLException {
+    List<Long> seqs = new ArrayList<>(affected);
+    for (List<Long> chunk : Sql.chunks(seqs, 500)) {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM journal_forks WHERE terminal_id = ? AND seq IN ("
+          + Sql.marks(chunk.size()) + ")")) {
+        List<Object> values = new ArrayList<>();
+        values.add(terminalId);
+        values.addAll(chunk);
+        Sql.bind(ps, values);
+        ps.executeUpdate();
+      }
+    }
+    for (Link f : forks) {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO journal_forks (terminal_id, seq, hash, event_id,"
+          + " store_id, detected_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (terminal_id, seq, hash) DO NOTHING")) {
+        Sql.bind(ps, List.of(terminalId, f.seq(), f.hash(), f.eventId(), storeId, now));
+        ps.executeUpdate();
+      }
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package dev.kassa.server.sync.store;
+
+import dev.kassa.model.ledger.LedgerEntry;
+import dev.kassa.model.member.MemberEnrolled;
+import dev.kassa.model.sale.Sale;
+import dev.kassa.model.sync.EventResult;
+import dev.kassa.model.sync.EventResult.Outcome;
+import dev.kassa.model.sync.PushResponse.ChainStatus;
+import dev.kassa.model.sync.SyncEvent;
+import dev.kassa.server.loyalty.store.LedgerStore;
+import dev.kassa.server.loyalty.store.LoyaltyMerge;
+import dev.kassa.server.sync.ChainRules;
+import dev.kassa.server.sync.EventRules;
+import dev.kassa.server.sync.Incoming;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Stores one pushed batch in one transaction: each event once (the id is the idempotency key, the
+ * canonical bytes decide between duplicate and conflicting reuse), sales in columns, the journal
+ * links with the chain verdict, and the loyalty merge. Rows are written in id order and cards in
+ * card order, so servers sharing one PostgreSQL lock in the same order and do not deadlock.
+ */
+public final class PushStore {
+  /** The verdict on each event the store was given, in the order given, and the terminal's chain. */
+  public record Stored(List<EventResult> results, ChainStatus chain) {}
+
+  private final Transactions tx;
+  private final LoyaltyMerge loyalty;
+  private final Clock clock;
+  private final EventStore events = new EventStore();
+  private final SaleStore sales = new SaleStore();
+  private final JournalStore journal = new JournalStore();
+
+  public PushStore(Transactions tx, LoyaltyMerge loyalty, Clock clock) {
+    this.tx = tx;
+    this.loyalty = loyalty;
+    this.clock = clock;
+  }
+
+  /** {@code acceptable} are decoded events that passed the rules; an id given twice is a duplicate the second time. */
+  public Stored push(String storeId, String terminalId, List<Incoming> acceptable) {
+    return tx.write(c -> store(c, storeId, terminalId, acceptable));
+  }
+
+  public ChainStatus chainStatus(String terminalId) {
+    return tx.read(c -> journal.status(c, terminalId));
+  }
+
+  private Stored store(Connection c, String storeId, String terminalId, List<Incoming> acceptable)
+      throws SQLException {
+    Instant now = clock.instant();
+    Map<UUID, EventResult> results = new HashMap<>();
+    Map<UUID, Incoming> firsts = new LinkedHashMap<>();
+    for (Incoming in : acceptable) {
+      firsts.putIfAbsent(in.id(), in);
+    }
+    List<Incoming> unique = new ArrayList<>(firsts.values());
+    unique.sort(Comparator.comparing(Incoming::id));
+    List<EventStore.Row> rows = new ArrayList<>(unique.size());
+    for (Incoming in : unique) {
+      SyncEvent e = in.event();
+      rows.add(new EventStore.Row(e.id(), e.storeId(), e.terminalId(), EventRules.kind(e.payload()), e.hlc().value(),
+          e.terminalTime().toEpochMilli(), in.canonical()));
+    }
+    Set<UUID> inserted = events.insertAbsent(c, rows, now.toEpochMilli());
+    List<UUID> already = unique.stream().map(Incoming::id).filter(id -> !inserted.contains(id)).toList();
+    Map<UUID, byte[]> stored = already.isEmpty() ? Map.of() : events.bodies(c, already);
+    for (Incoming in : unique) {
+      results.put(in.id(), inserted.contains(in.id())
+          ? new EventResult(in.id(), Outcome.ACCEPTED, null)
+          : compare(in, stored.get(in.id())));
+    }
+
+    List<SaleStore.Row> saleRows = new ArrayList<>();
+    List<Sale> newSales = new ArrayList<>();
+    List<LedgerStore.Row> entries = new ArrayList<>();
+    List<LoyaltyMerge.Enrolled> enrolled = new ArrayList<>();
+    List<ChainRules.Link> links = new ArrayList<>();
+    for (Incoming in : unique) {
+      if (!inserted.contains(in.id())) {
+        continue;
+      }
+      SyncEvent e = in.event();
+      if (e.journal() != null) {
+        links.add(new ChainRules.Link(e.journal().seq(), e.journal().hash(), e.journal().previousHash(), e.id()));
+      }
+      if (e.payload() instanceof Sale sale) {
+        saleRows.add(new SaleStore.Row(e.id(), sale));
+        newSales.add(sale);
+      } else if (e.payload() instanceof LedgerEntry entry) {
+        entries.add(new LedgerStore.Row(e.id(), entry));
+      } else if (e.payload() instanceof MemberEnrolled member) {
+        enrolled.add(new LoyaltyMerge.Enrolled(e.id(), member));
+      }
+    }
+    sales.insert(c, saleRows);
+    ChainStatus chain = journal.record(c, storeId, terminalId, links, now.toEpochMilli());
+    loyalty.merge(c, enrolled, entries, newSales, now);
+
+    List<EventResult> ordered = new ArrayList<>(acceptable.size());
+    for (Incoming in : acceptable) {
+      Incoming first = firsts.get(in.id());
+      if (first == in) {
+        ordered.add(results.get(in.id()));
+      } else if (Arrays.equals(first.canonical(), in.canonical())) {
+        ordered.add(new EventResult(in.id(), Outcome.DUPLICATE, null));
+      } else {
+        ordered.add(new EventResult(in.id(), Outcome.REJECTED, "id already used for a different event"));
+      }
+    }
+    return new Stored(ordered, chain);
+  }
+
+  private static EventResult compare(Incoming in, byte[] storedBody) {
+    if (storedBody != null && Arrays.equals(storedBody, in.canonical())) {
+      return new EventResult(in.id(), Outcome.DUPLICATE, null);
+    }
+    return new EventResult(in.id(), Outcome.REJECTED, "id already used for a different event");
+  }
+}

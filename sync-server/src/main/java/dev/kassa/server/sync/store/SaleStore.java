@@ -1,0 +1,43 @@
+package dev.kassa.server.sync.store;
+
+import dev.kassa.model.sale.Sale;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Sales in columns beside their full document, for counts and reports. */
+public final class SaleStore {
+
+  /** A sale and the id of the event that carried it. */
+  public record Row(UUID eventId, Sale sale) {}
+
+  public void insert(Connection c, List<Row> rows) throws SQLException {
+    for (List<Row> chunk : Sql.chunks(rows, Sql.ROWS_PER_STATEMENT)) {
+      String sql = "INSERT INTO sales (id, event_id, store_id, terminal_id, receipt_no, created_at, total_minor,"
+          + " currency, card_number, points_earned, points_redeemed) VALUES " + Sql.valueRows(chunk.size(), 11)
+          + " ON CONFLICT (id) DO NOTHING";
+      List<Object> values = new ArrayList<>(chunk.size() * 11);
+      for (Row row : chunk) {
+        Sale s = row.sale();
+        values.add(s.id());
+        values.add(row.eventId());
+        values.add(s.storeId());
+        values.add(s.terminalId());
+        values.add(s.receiptNo());
+        values.add(s.createdAt().toEpochMilli());
+        values.add(s.total().minor());
+        values.add(s.total().currency().getCurrencyCode());
+        values.add(s.loyalty() == null ? null : s.loyalty().cardNumber());
+        values.add(s.loyalty() == null ? 0L : s.loyalty().pointsEarned());
+        values.add(s.loyalty() == null ? 0L : s.loyalty().pointsRedeemed());
+      }
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        Sql.bind(ps, values);
+        ps.executeUpdate();
+      }
+    }
+  }
+}

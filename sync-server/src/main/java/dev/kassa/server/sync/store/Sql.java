@@ -1,0 +1,67 @@
+package dev.kassa.server.sync.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/** Small helpers shared by the sync and loyalty stores: engine detection and multi-row statements. */
+public final class Sql {
+  /** Rows per multi-row INSERT: well below SQLite's 32,766 bound variables for our widest table. */
+  public static final int ROWS_PER_STATEMENT = 200;
+
+  private Sql() {}
+
+  public static boolean isPostgres(Connection c) throws SQLException {
+    return c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
+  }
+
+  /** "(?,?,?),(?,?,?)" for {@code rows} rows of {@code columns} values. */
+  public static String valueRows(int rows, int columns) {
+    StringBuilder one = new StringBuilder("(");
+    for (int i = 0; i < columns; i++) {
+      one.append(i == 0 ? "?" : ",?");
+    }
+    one.append(')');
+    StringBuilder all = new StringBuilder();
+    for (int i = 0; i < rows; i++) {
+      if (i > 0) {
+        all.append(',');
+      }
+      all.append(one);
+    }
+    return all.toString();
+  }
+
+  /** "?,?,?" for an IN list. */
+  public static String marks(int n) {
+    return String.join(",", java.util.Collections.nCopies(n, "?"));
+  }
+
+  /** Binds {@code values} from parameter 1 on; nulls as SQL NULL of the right kind. */
+  public static void bind(PreparedStatement ps, List<?> values) throws SQLException {
+    for (int i = 0; i < values.size(); i++) {
+      Object v = values.get(i);
+      if (v == null) {
+        ps.setObject(i + 1, null);
+      } else if (v instanceof byte[] bytes) {
+        ps.setBytes(i + 1, bytes);
+      } else if (v instanceof Long l) {
+        ps.setLong(i + 1, l);
+      } else if (v instanceof Integer n) {
+        ps.setInt(i + 1, n);
+      } else {
+        ps.setString(i + 1, v.toString());
+      }
+    }
+  }
+
+  /** Splits {@code items} into chunks of at most {@code size}. */
+  public static <T> List<List<T>> chunks(List<T> items, int size) {
+    List<List<T>> chunks = new java.util.ArrayList<>();
+    for (int from = 0; from < items.size(); from += size) {
+      chunks.add(items.subList(from, Math.min(items.size(), from + size)));
+    }
+    return chunks;
+  }
+}

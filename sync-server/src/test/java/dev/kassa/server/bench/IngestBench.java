@@ -1,0 +1,162 @@
+package dev.kassa.server.bench;
+
+import dev.kassa.bench.BenchmarkReport;
+import dev.kassa.model.loyalty.DemoProgram;
+import dev.kassa.model.sync.EventResult;
+import dev.kassa.model.sync.PushResponse;
+import dev.kassa.model.sync.SyncCodec;
+import dev.kassa.server.store.Database;
+import dev.kassa.server.testing.Engine;
+import dev.kassa.server.testing.TestServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Server ingest through the real HTTP API: several terminals push sales of 5 lines with their
+ * loyalty entries in batches, concurrently, into the real server (push decoding, rules, one
+ * transaction per batch, journal chain, ledger merge, engine recompute, feeds). Next to it, in the
+ * same run, the same rows written raw (PostgreSQL COPY; SQLite prepared batches) into a fresh
+ * database of the same engine. Prints sales/s for both and their ratio, per engine.
+ *
+ * <p>Options: {@code --sales N} per engine (default 24000), {@code --pushers P} (4),
+ * {@code --batch B} sales per push (250), {@code --report FILE}.
+ */
+public final class IngestBench {
+  private static final int CARDS = 20_000;
+
+  private IngestBench() {}
+
+  record Result(Engine engine, int sales, double httpPerSecond, double rawPerSecond) {}
+
+  public static void main(String[] args) throws Exception {
+    int sales = intOption(args, "--sales", 24_000);
+    int pushers = intOption(args, "--pushers", 4);
+    int batch = intOption(args, "--batch", 250);
+    List<Result> results = new ArrayList<>();
+    for (Engine engine : Engine.values()) {
+      results.add(run(engine, sales, pushers, batch));
+    }
+    StringBuilder table = new StringBuilder("| engine | sales | through HTTP, sales/s | raw rows, sales/s | HTTP / raw |\n"
+        + "| --- | --- | --- | --- | --- |\n");
+    for (Result r : results) {
+      String line = String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.2f |", r.engine(), r.sales(),
+          r.httpPerSecond(), r.rawPerSecond(), r.httpPerSecond() / r.rawPerSecond());
+      System.out.println(line);
+      table.append(line).append('\n');
+    }
+    Path report = BenchmarkReport.reportPath(args);
+    if (report != null) {
+      BenchmarkReport.write(report, "server-ingest", "Server ingest through the HTTP API", table
+          + "\n" + pushers + " concurrent pushers (one per terminal), " + batch + " sales per push, each sale 5 lines"
+          + " plus its EARN ledger entry on one of " + CARDS + " cards; the real server with SQLite (synchronous=FULL)"
+          + " or the embedded PostgreSQL 14 of the tests (fsync and synchronous_commit off there, for both columns)."
+          + " Raw rows: the same sync_events, sales, ledger_entries and journal_links rows, PostgreSQL COPY or SQLite"
+          + " prepared batches, one transaction per batch, same pushers, no HTTP and no checks."
+          + " Target (PostgreSQL): over 8,000 sales/s and within 2x of raw COPY.");
+    }
+    System.exit(0);
+  }
+
+  private static Result run(Engine engine, int sales, int pushers, int batch) throws Exception {
+    List<IngestWorkload.TerminalLoad> loads = new ArrayList<>();
+    for (int p = 0; p < pushers; p++) {
+      loads.add(IngestWorkload.terminal(TestServer.STORE, p == 0 ? TestServer.TERMINAL : "bench-" + p,
+          sales / pushers, batch, CARDS, 100 + p));
+    }
+    IngestWorkload.TerminalLoad warmup = IngestWorkload.terminal(TestServer.STORE, "bench-warm", batch * 8, batch,
+        CARDS, 99);
+    double http;
+    try (TestServer server = TestServer.start(engine)) {
+      server.http().post("/api/v1/admin/programs", server.adminToken(), DemoProgram.json());
+      List<String> tokens = new ArrayList<>();
+      for (IngestWorkload.TerminalLoad load : loads) {
+        tokens.add(load.terminalId().equals(TestServer.TERMINAL) ? server.terminalToken()
+            : server.createTerminal(TestServer.STORE, load.terminalId()));
+      }
+      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      String base = "http://localhost:" + server.port() + "/api/v1/sync/push";
+      pushAll(client, base, List.of(warmup), List.of(server.createTerminal(TestServer.STORE, "bench-warm")));
+      long start = System.nanoTime();
+      pushAll(client, base, loads, tokens);
+      http = perSecond(loads, System.nanoTime() - start);
+    }
+    double raw;
+    try (Database db = engine.openDatabase()) {
+      List<List<RawIngest.Rows>> rows = new ArrayList<>();
+      for (IngestWorkload.TerminalLoad load : loads) {
+        rows.add(load.batches().stream().map(RawIngest::rows).toList());
+      }
+      RawIngest.rows(warmup.batches().get(0));
+      ExecutorService pool = Executors.newFixedThreadPool(loads.size());
+      long start = System.nanoTime();
+      List<Future<?>> done = new ArrayList<>();
+      for (List<RawIngest.Rows> terminal : rows) {
+        done.add(pool.submit(() -> terminal.forEach(r -> RawIngest.write(db, r))));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+      raw = perSecond(loads, System.nanoTime() - start);
+      pool.shutdown();
+    }
+    return new Result(engine, loads.stream().mapToInt(IngestWorkload.TerminalLoad::sales).sum(), http, raw);
+  }
+
+  private static void pushAll(HttpClient client, String url, List<IngestWorkload.TerminalLoad> loads,
+      List<String> tokens) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(loads.size());
+    List<Future<?>> done = new ArrayList<>();
+    for (int i = 0; i < loads.size(); i++) {
+      IngestWorkload.TerminalLoad load = loads.get(i);
+      String token = tokens.get(i);
+      done.add(pool.submit(() -> {
+        for (byte[] body : load.bodies()) {
+          push(client, url, token, body);
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : done) {
+      f.get();
+    }
+    pool.shutdown();
+  }
+
+  private static void push(HttpClient client, String url, String token, byte[] body) throws Exception {
+    HttpResponse<byte[]> answer = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    if (answer.statusCode() != 200) {
+      throw new IllegalStateException("push answered " + answer.statusCode() + ": " + new String(answer.body()));
+    }
+    for (EventResult result : SyncCodec.fromJson(answer.body(), PushResponse.class).results()) {
+      if (result.outcome() != EventResult.Outcome.ACCEPTED) {
+        throw new IllegalStateException("event not accepted: " + result);
+      }
+    }
+  }
+
+  private static double perSecond(List<IngestWorkload.TerminalLoad> loads, long nanos) {
+    int sales = loads.stream().mapToInt(IngestWorkload.TerminalLoad::sales).sum();
+    return sales / (nanos / 1e9);
+  }
+
+  private static int intOption(String[] args, String name, int fallback) {
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals(name)) {
+        return Integer.parseInt(args[i + 1]);
+      }
+    }
+    return fallback;
+  }
+}

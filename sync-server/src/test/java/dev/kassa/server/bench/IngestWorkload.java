@@ -1,0 +1,111 @@
+package dev.kassa.server.bench;
+
+import dev.kassa.model.id.Hlc;
+import dev.kassa.model.ledger.EntryType;
+import dev.kassa.model.ledger.LedgerEntry;
+import dev.kassa.model.loyalty.DemoProgram;
+import dev.kassa.model.loyalty.card.CardState;
+import dev.kassa.model.loyalty.engine.Basket;
+import dev.kassa.model.loyalty.engine.BasketLine;
+import dev.kassa.model.loyalty.engine.Evaluation;
+import dev.kassa.model.loyalty.engine.LoyaltyEngine;
+import dev.kassa.model.loyalty.program.LoyaltyProgram;
+import dev.kassa.model.money.Money;
+import dev.kassa.model.sale.Payment;
+import dev.kassa.model.sale.Quantity;
+import dev.kassa.model.sale.Sale;
+import dev.kassa.model.sale.SaleLine;
+import dev.kassa.model.sale.SaleLoyalty;
+import dev.kassa.model.sync.ChainHead;
+import dev.kassa.model.sync.JournalLink;
+import dev.kassa.model.sync.PushRequest;
+import dev.kassa.model.sync.SyncCodec;
+import dev.kassa.model.sync.SyncEvent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * What the ingest benchmark pushes: for each terminal, sales of 5 lines on one of many loyalty
+ * cards, each followed by its EARN ledger entry, in batches, with the journal chain a real till
+ * makes. Points come from the shared engine with the demo program, so the server's recompute
+ * agrees and records no mismatch. Deterministic for a seed.
+ */
+final class IngestWorkload {
+  static final LoyaltyProgram PROGRAM = DemoProgram.load();
+  private static final LoyaltyEngine ENGINE = LoyaltyEngine.of(PROGRAM);
+  private static final Instant T0 = Instant.parse("2026-11-30T08:00:00Z");
+
+  /** One terminal's batches: the decoded events (for the raw baseline) and the bytes the terminal sends. */
+  record TerminalLoad(String storeId, String terminalId, List<List<SyncEvent>> batches, List<byte[]> bodies) {
+    int sales() {
+      return batches.stream().mapToInt(b -> (int) b.stream().filter(e -> e.payload() instanceof Sale).count()).sum();
+    }
+  }
+
+  static TerminalLoad terminal(String storeId, String terminalId, int sales, int salesPerBatch, int cards, long seed) {
+    Random random = new Random(seed);
+    List<List<SyncEvent>> batches = new ArrayList<>();
+    List<SyncEvent> batch = new ArrayList<>();
+    String lastHash = "";
+    UUID shift = new UUID(seed, 1);
+    for (int i = 1; i <= sales; i++) {
+      String card = "9" + String.format("%012d", random.nextInt(cards));
+      Instant at = T0.plusMillis(i * 50L);
+      Hlc hlc = Hlc.of(at.toEpochMilli(), 0);
+      List<BasketLine> basket = new ArrayList<>();
+      for (int l = 1; l <= 5; l++) {
+        basket.add(BasketLine.of(l, "SKU-" + random.nextInt(500), "dairy", Quantity.pieces(1 + random.nextInt(3)),
+            Money.ofMinor(5_000 + random.nextInt(50_000), "RUB")));
+      }
+      Evaluation evaluation = ENGINE.evaluate(CardState.fresh(card, Money.ofMinor(0, "RUB"), null),
+          Basket.of(basket.get(0).unitPrice().currency(), basket), at);
+      List<SaleLine> lines = new ArrayList<>();
+      for (BasketLine line : basket) {
+        var out = evaluation.line(line.lineNo());
+        lines.add(new SaleLine(line.lineNo(), line.sku(), "4600000000000", "Product " + line.sku(), line.categoryId(),
+            line.quantity(), line.unitPrice(), line.amount(), out.discount(), "VAT10", 1000, out.points(), line.flags()));
+      }
+      UUID saleId = new UUID(seed << 32 | i, 7);
+      Money total = evaluation.total();
+      Sale sale = new Sale(saleId, storeId, terminalId, shift, i, "cashier-1", at, lines, total,
+          List.of(Payment.cash(total, total)), new SaleLoyalty(card, PROGRAM.version(), evaluation.tierId(),
+          evaluation.pointsEarned(), 0, Money.ofMinor(0, "RUB"), null, false, List.of()));
+      String hash = sha256(lastHash + new String(SyncCodec.canonicalBytes(sale), StandardCharsets.UTF_8));
+      batch.add(new SyncEvent(saleId, hlc, at, storeId, terminalId, new JournalLink(i, lastHash, hash), sale));
+      lastHash = hash;
+      if (evaluation.pointsEarned() > 0) {
+        UUID entryId = new UUID(seed << 32 | i, 8);
+        batch.add(new SyncEvent(entryId, Hlc.of(at.toEpochMilli(), 1), at, storeId, terminalId, null,
+            new LedgerEntry(entryId, card, EntryType.EARN, evaluation.pointsEarned(), at, Hlc.of(at.toEpochMilli(), 1),
+                storeId, terminalId, saleId, null, null, null)));
+      }
+      if (i % salesPerBatch == 0 || i == sales) {
+        batches.add(batch);
+        batch = new ArrayList<>();
+      }
+    }
+    List<byte[]> bodies = new ArrayList<>();
+    for (List<SyncEvent> b : batches) {
+      bodies.add(SyncCodec.canonicalBytes(new PushRequest(SyncCodec.PROTOCOL_VERSION, UUID.randomUUID(), terminalId,
+          new ChainHead(0, ""), b)));
+    }
+    return new TerminalLoad(storeId, terminalId, batches, bodies);
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private IngestWorkload() {}
+}

@@ -1,0 +1,197 @@
+package dev.kassa.server.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kassa.model.sync.Change;
+import dev.kassa.model.sync.PullResponse;
+import dev.kassa.model.sync.Stream;
+import dev.kassa.model.sync.SyncCodec;
+import dev.kassa.server.feed.store.ChangeLog;
+import dev.kassa.server.feed.store.FeedPages;
+import dev.kassa.server.store.Database;
+import dev.kassa.server.sync.store.DatabaseTransactions;
+import dev.kassa.server.testing.Engine;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class FeedServiceTest {
+
+  private static JsonNode data(String value) {
+    return SyncCodec.toTree(Map.of("v", value));
+  }
+
+  private static void write(Database db, Stream stream, String store, String key, String value) {
+    db.inTransaction(c -> {
+      ChangeLog.append(c, stream, store, "product", key, value == null ? null : data(value));
+      return null;
+    });
+  }
+
+  /** Pulls until hasMore is false; returns every change seen and leaves the last cursor in {@code cursor[0]}. */
+  private static List<Change> pullAll(FeedService feed, Stream stream, String store, String[] cursor, int limit) {
+    List<Change> seen = new ArrayList<>();
+    PullResponse page;
+    do {
+      page = feed.pull(stream, store, cursor[0], limit);
+      seen.addAll(page.changes());
+      cursor[0] = page.cursor();
+    } while (page.hasMore());
+    return seen;
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aNewTerminalGetsASnapshotOfLiveEntitiesThenOnlyTheChanges(Engine engine) {
+    try (Database db = engine.openDatabase()) {
+      FeedService feed = new FeedService(new FeedPages(new DatabaseTransactions(db)));
+      write(db, Stream.CATALOG, null, "a", "a1");
+      write(db, Stream.CATALOG, null, "b", "b1");
+      write(db, Stream.CATALOG, null, "a", "a2");
+      write(db, Stream.CATALOG, null, "c", "c1");
+      write(db, Stream.CATALOG, null, "b", null);
+      String[] cursor = {""};
+
+      PullResponse first = feed.pull(Stream.CATALOG, "store-1", "", 1);
+      List<Change> snapshot = new ArrayList<>(first.changes());
+      cursor[0] = first.cursor();
+      snapshot.addAll(pullAll(feed, Stream.CATALOG, "store-1", cursor, 1));
+
+      assertThat(first.snapshot()).isTrue();
+      assertThat(snapshot).extracting(Change::key).containsExactly("a", "c");
+      assertThat(snapshot.get(0).data().get("v").asText()).isEqualTo("a2");
+
+      write(db, Stream.CATALOG, null, "d", "d1");
+      write(db, Stream.CATALOG, null, "a", null);
+      List<Change> next = pullAll(feed, Stream.CATALOG, "store-1", cursor, 10);
+
+      assertThat(next).extracting(Change::key).containsExactly("d", "a");
+      assertThat(next.get(1).deleted()).isTrue();
+      assertThat(pullAll(feed, Stream.CATALOG, "store-1", cursor, 10)).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aStoreSeesItsOwnAndChainWideChangesOnly(Engine engine) {
+    try (Database db = engine.openDatabase()) {
+      FeedService feed = new FeedService(new FeedPages(new DatabaseTransactions(db)));
+      write(db, Stream.CONFLICTS, "store-1", "x", "mine");
+      write(db, Stream.CONFLICTS, "store-2", "y", "theirs");
+      write(db, Stream.CONFLICTS, null, "z", "everyone's");
+
+      assertThat(feed.pull(Stream.CONFLICTS, "store-1", "", 100).changes()).extracting(Change::key)
+          .containsExactly("x", "z");
+      assertThat(feed.pull(Stream.CONFLICTS, "store-1", FeedCursor.following(Stream.CONFLICTS, 0).encode(), 100)
+          .changes()).extracting(Change::key).containsExactly("x", "z");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aCursorIntoCompactedChangesMustTakeASnapshot(Engine engine) {
+    try (Database db = engine.openDatabase()) {
+      FeedPages pages = new FeedPages(new DatabaseTransactions(db));
+      FeedService feed = new FeedService(pages);
+      String old = feed.pull(Stream.CATALOG, "store-1", "", 10).cursor();
+      write(db, Stream.CATALOG, null, "a", "a1");
+      write(db, Stream.CATALOG, null, "a", "a2");
+
+      assertThat(pages.compact(System.currentTimeMillis() + 1)).isEqualTo(1);
+
+      assertThatThrownBy(() -> feed.pull(Stream.CATALOG, "store-1", old, 10)).isInstanceOf(FeedService.CursorExpired.class);
+      assertThat(feed.pull(Stream.CATALOG, "store-1", "", 10).changes()).extracting(c -> c.data().get("v").asText())
+          .containsExactly("a2");
+    }
+  }
+
+  @Test
+  void refusesCursorsOfAnotherFeedOrOfNoFeedAndUnboundedPages() {
+    try (Database db = Engine.SQLITE.openDatabase()) {
+      FeedService feed = new FeedService(new FeedPages(new DatabaseTransactions(db)));
+      String catalog = FeedCursor.following(Stream.CATALOG, 0).encode();
+
+      assertThatThrownBy(() -> feed.pull(Stream.CARDS, "s", catalog, 10)).hasMessageContaining("catalog feed");
+      assertThatThrownBy(() -> feed.pull(Stream.CARDS, "s", "'; DROP TABLE changes; --", 10))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> feed.pull(Stream.CARDS, "s", "", 100_000)).hasMessageContaining("limit");
+    }
+  }
+
+  /**
+   * The case a plain identity column gets wrong: transaction A takes its number first, B takes the
+   * next and tries to commit first. A reader polling in between must never pass A's change. Here B
+   * cannot even take a number until A is done, so the reader sees A, then B, never B alone.
+   */
+  @Test
+  void changesCommittedInReverseOrderAreNeverSkippedOnPostgres() throws Exception {
+    try (Database db = Engine.POSTGRESQL.openDatabase()) {
+      FeedService feed = new FeedService(new FeedPages(new DatabaseTransactions(db)));
+      String start = feed.pull(Stream.CATALOG, "store-1", "", 10).cursor();
+      CountDownLatch aWrote = new CountDownLatch(1);
+      CountDownLatch releaseA = new CountDownLatch(1);
+      CompletableFuture<Void> a = CompletableFuture.runAsync(() -> db.inTransaction(c -> {
+        ChangeLog.append(c, Stream.CATALOG, null, "product", "from-a", data("a"));
+        aWrote.countDown();
+        await().until(() -> releaseA.await(0, TimeUnit.MILLISECONDS));
+        return null;
+      }));
+      assertThat(aWrote.await(10, TimeUnit.SECONDS)).isTrue();
+      CompletableFuture<Void> b = CompletableFuture.runAsync(() -> write(db, Stream.CATALOG, null, "from-b", "b"));
+
+      // B wants to commit now, but it waits for A's number lock; the reader sees neither yet
+      await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !b.isDone());
+      PullResponse meanwhile = feed.pull(Stream.CATALOG, "store-1", start, 10);
+      assertThat(meanwhile.changes()).isEmpty();
+
+      releaseA.countDown();
+      a.get(10, TimeUnit.SECONDS);
+      b.get(10, TimeUnit.SECONDS);
+      String[] cursor = {meanwhile.cursor()};
+      assertThat(pullAll(feed, Stream.CATALOG, "store-1", cursor, 10)).extracting(Change::key)
+          .containsExactly("from-a", "from-b");
+    }
+  }
+
+  /** Many writers committing at random moments and a reader paging all along: it ends with every change, in order, once. */
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aReaderPagingDuringConcurrentWritesMissesNothing(Engine engine) throws Exception {
+    try (Database db = engine.openDatabase()) {
+      FeedService feed = new FeedService(new FeedPages(new DatabaseTransactions(db)));
+      String[] cursor = {feed.pull(Stream.CATALOG, "store-1", "", 10).cursor()};
+      int writers = 4;
+      int each = 50;
+      List<CompletableFuture<Void>> running = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        int writer = w;
+        running.add(CompletableFuture.runAsync(() -> {
+          for (int i = 0; i < each; i++) {
+            write(db, Stream.CATALOG, null, "w" + writer + "-" + i, "x");
+          }
+        }));
+      }
+      List<Change> seen = new ArrayList<>();
+      while (!running.stream().allMatch(CompletableFuture::isDone)) {
+        seen.addAll(pullAll(feed, Stream.CATALOG, "store-1", cursor, 7));
+      }
+      for (CompletableFuture<Void> f : running) {
+        f.get();
+      }
+      seen.addAll(pullAll(feed, Stream.CATALOG, "store-1", cursor, 7));
+
+      assertThat(seen).hasSize(writers * each);
+      assertThat(seen).extracting(Change::key).doesNotHaveDuplicates();
+    }
+  }
+}

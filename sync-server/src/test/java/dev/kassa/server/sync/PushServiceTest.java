@@ -1,0 +1,138 @@
+package dev.kassa.server.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kassa.model.ledger.EntryType;
+import dev.kassa.model.sync.EventResult.Outcome;
+import dev.kassa.model.sync.PushResponse;
+import dev.kassa.model.sync.PushResponse.ChainStatus;
+import dev.kassa.model.sync.SyncCodec;
+import dev.kassa.model.sync.SyncEvent;
+import dev.kassa.model.sync.SyncFormatException;
+import dev.kassa.server.testing.Engine;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class PushServiceTest {
+  private final Events t1 = new Events("store-1", "t1");
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void acceptsNewEventsAndCallsARetryADuplicate(Engine engine) throws Exception {
+    try (SyncFixture server = new SyncFixture(engine)) {
+      List<SyncEvent> batch = List.of(t1.sale("card-1", 10), t1.entry("card-1", EntryType.EARN, 10, 1, null));
+
+      PushResponse first = server.push(t1, batch);
+      PushResponse retry = server.push(t1, batch);
+
+      assertThat(first.results()).extracting(r -> r.outcome()).containsExactly(Outcome.ACCEPTED, Outcome.ACCEPTED);
+      assertThat(retry.results()).extracting(r -> r.outcome()).containsExactly(Outcome.DUPLICATE, Outcome.DUPLICATE);
+      assertThat(first.chain()).isEqualTo(ChainStatus.CONTINUOUS);
+      assertThat(server.scalar("SELECT COUNT(*) FROM sales")).isEqualTo(1);
+      assertThat(server.scalar("SELECT balance FROM card_balances WHERE card_number = 'card-1'")).isEqualTo(10);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void rejectsTheSameIdWithADifferentPayload(Engine engine) throws Exception {
+    try (SyncFixture server = new SyncFixture(engine)) {
+      SyncEvent original = t1.entry("card-1", EntryType.EARN, 10, 1, null);
+      SyncEvent altered = new SyncEvent(original.id(), original.hlc(), original.terminalTime(), original.storeId(),
+          original.terminalId(), null, t1.entry("card-1", EntryType.EARN, 99, 1, null).payload());
+      server.push(t1, List.of(original));
+
+      PushResponse response = server.push(t1, List.of(altered));
+
+      assertThat(response.results().get(0).outcome()).isEqualTo(Outcome.REJECTED);
+      assertThat(response.results().get(0).reason()).contains("different event");
+      assertThat(server.scalar("SELECT balance FROM card_balances")).isEqualTo(10);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void rejectsEventsOfAnotherStoreOrTerminalAndUnknownKindsOneByOne(Engine engine) throws Exception {
+    try (SyncFixture server = new SyncFixture(engine)) {
+      Events foreign = new Events("store-2", "t1");
+      Events sibling = new Events("store-1", "t2");
+      SyncEvent good = t1.entry("card-1", EntryType.EARN, 5, 1, null);
+      String json = SyncCodec.toJson(new dev.kassa.model.sync.PushRequest(1, java.util.UUID.randomUUID(), "t1",
+          new dev.kassa.model.sync.ChainHead(0, ""), List.of(good, foreign.entry("c", EntryType.EARN, 1, 1, null),
+          sibling.entry("c", EntryType.EARN, 1, 1, null))));
+      String unknown = "{\"id\":\"0190a000-0000-7000-8000-000000000001\",\"hlc\":1,\"terminalTime\":\"2026-11-30T10:00:00Z\","
+          + "\"storeId\":\"store-1\",\"terminalId\":\"t1\",\"payload\":{\"kind\":\"teleport\",\"x\":1}}";
+      String invalid = "{\"id\":\"0190a000-0000-7000-8000-000000000002\",\"hlc\":-5}";
+      var root = (com.fasterxml.jackson.databind.node.ObjectNode) SyncCodec.mapper().readTree(json);
+      root.withArray("events").add(SyncCodec.mapper().readTree(unknown)).add(SyncCodec.mapper().readTree(invalid));
+      json = root.toString();
+
+      PushResponse response = server.push.push("store-1", "t1", json.getBytes(StandardCharsets.UTF_8));
+
+      assertThat(response.results()).extracting(r -> r.outcome())
+          .containsExactly(Outcome.ACCEPTED, Outcome.REJECTED, Outcome.REJECTED, Outcome.REJECTED, Outcome.REJECTED);
+      assertThat(response.results().get(1).reason()).startsWith("wrong store");
+      assertThat(response.results().get(2).reason()).startsWith("wrong terminal");
+      assertThat(response.results().get(3).reason()).startsWith("unknown kind: teleport");
+      assertThat(response.results().get(4).reason()).startsWith("invalid: ");
+      assertThat(server.scalar("SELECT COUNT(*) FROM sync_events")).isEqualTo(1);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void refusesAMalformedBatchAsAWhole(Engine engine) {
+    try (SyncFixture server = new SyncFixture(engine)) {
+
+      assertThatThrownBy(() -> server.push.push("store-1", "t1", "{\"events\": [".getBytes(StandardCharsets.UTF_8)))
+          .isInstanceOf(SyncFormatException.class);
+      assertThatThrownBy(() -> server.push.push("store-1", "t1", "{\"protocolVersion\": 1}".getBytes(StandardCharsets.UTF_8)))
+          .isInstanceOf(SyncFormatException.class).hasMessageContaining("batchId");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void flagsAGapUntilTheMissingDocumentArrivesWhateverTheOrder(Engine engine) throws Exception {
+    try (SyncFixture server = new SyncFixture(engine)) {
+      SyncEvent s1 = t1.sale(null, 0);
+      SyncEvent s2 = t1.sale(null, 0);
+      SyncEvent s3 = t1.sale(null, 0);
+
+      assertThat(server.push(t1, List.of(s1, s3)).chain()).isEqualTo(ChainStatus.GAP);
+      assertThat(server.push(t1, List.of(s2)).chain()).isEqualTo(ChainStatus.CONTINUOUS);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void flagsAForkWhenTwoDocumentsClaimOneSeq(Engine engine) throws Exception {
+    try (SyncFixture server = new SyncFixture(engine)) {
+      Events restoredFromBackup = new Events("store-1", "t1");
+      server.push(t1, List.of(t1.sale(null, 0), t1.sale(null, 0)));
+      restoredFromBackup.sale(null, 0);
+
+      PushResponse response = server.push(t1, List.of(restoredFromBackup.sale(null, 0)));
+
+      assertThat(response.results().get(0).outcome()).isEqualTo(Outcome.ACCEPTED);
+      assertThat(response.chain()).isEqualTo(ChainStatus.FORK);
+      assertThat(server.scalar("SELECT COUNT(*) FROM journal_forks WHERE seq = 2")).isEqualTo(2);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void refusesBatchesOfAnotherTerminal(Engine engine) {
+    try (SyncFixture server = new SyncFixture(engine)) {
+      Events other = new Events("store-1", "t2");
+
+      assertThatThrownBy(() -> server.push.push("store-1", "t1", SyncCodec.canonicalBytes(
+          new dev.kassa.model.sync.PushRequest(1, java.util.UUID.randomUUID(), "t2",
+              new dev.kassa.model.sync.ChainHead(0, ""), List.of(other.sale(null, 0))))))
+          .isInstanceOf(PushRefused.class);
+    }
+  }
+}
