@@ -8,6 +8,7 @@ import dev.kassa.server.card.CardRoutes;
 import dev.kassa.server.catalog.CatalogRoutes;
 import dev.kassa.server.health.HealthRoutes;
 import dev.kassa.server.http.ApiException;
+import dev.kassa.server.http.LoadShedder;
 import dev.kassa.server.http.ProblemMapper;
 import dev.kassa.server.http.Route;
 import dev.kassa.server.program.ProgramRoutes;
@@ -15,6 +16,7 @@ import dev.kassa.server.sync.SyncModule;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,15 +50,36 @@ public final class ServerApp {
   static Javalin create(Services services, List<Route> routes) {
     requireUnique(routes);
     AccessGuard guard = new AccessGuard(services.auth(), services.clock(), services.config().metricsToken());
+    LoadShedder shedder = new LoadShedder(services.config().maxConcurrentRequests());
+    Gauge.builder("kassa.http.free.slots", shedder, LoadShedder::available)
+        .description("requests the server may still take before shedding load with 503")
+        .register(services.metrics());
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.http.maxRequestSize = services.config().maxRequestBytes();
       config.jsonMapper(new JavalinJackson(SyncCodec.mapper(), false));
       ProblemMapper.register(config.routes);
       for (Route route : routes) {
-        config.routes.addHttpHandler(route.method(), route.path(), timed(services, route, guard.wrap(route)));
+        Handler guarded = guard.wrap(route);
+        Handler handler = isMonitoring(route) ? guarded : shed(shedder, guarded);
+        config.routes.addHttpHandler(route.method(), route.path(), timed(services, route, handler));
       }
     });
+  }
+
+  private static boolean isMonitoring(Route route) {
+    return route.path().equals("/health") || route.path().equals("/metrics");
+  }
+
+  private static Handler shed(LoadShedder shedder, Handler handler) {
+    return ctx -> {
+      shedder.acquire();
+      try {
+        handler.handle(ctx);
+      } finally {
+        shedder.release();
+      }
+    };
   }
 
   /** Counts and times every request by route and status: {@code http_server_requests_seconds}. */

@@ -20,9 +20,16 @@ public record ServerConfig(
     long maxRequestBytes,
     String metricsToken,
     Duration sessionTtl,
-    Duration enrollmentCodeTtl) {
+    Duration enrollmentCodeTtl,
+    int maxConcurrentRequests) {
 
   public static final long DEFAULT_MAX_REQUEST_BYTES = 8L * 1024 * 1024;
+  /**
+   * Requests served at once before the server sheds load with 503 and Retry-After. Far above the
+   * database pools (10 PostgreSQL connections, one SQLite writer): past it, requests would only
+   * wait for a connection, and a terminal does better to back off and come again.
+   */
+  public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
 
   public ServerConfig {
     requireNonNull(dataDir, "dataDir == null");
@@ -30,6 +37,9 @@ public record ServerConfig(
     requireNonNull(enrollmentCodeTtl, "enrollmentCodeTtl == null");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port out of range: " + port);
+    }
+    if (maxConcurrentRequests <= 0) {
+      throw new IllegalArgumentException("maxConcurrentRequests <= 0: " + maxConcurrentRequests);
     }
     if (maxRequestBytes <= 0) {
       throw new IllegalArgumentException("maxRequestBytes <= 0: " + maxRequestBytes);
@@ -39,7 +49,7 @@ public record ServerConfig(
   /** Production defaults: port 8080, SQLite under {@code dataDir}, 600k PBKDF2 iterations. */
   public static ServerConfig defaults(Path dataDir) {
     return new ServerConfig(8080, null, dataDir, false, PasswordHasher.DEFAULT_ITERATIONS,
-        DEFAULT_MAX_REQUEST_BYTES, null, Duration.ofHours(12), Duration.ofDays(7));
+        DEFAULT_MAX_REQUEST_BYTES, null, Duration.ofHours(12), Duration.ofDays(7), DEFAULT_MAX_CONCURRENT_REQUESTS);
   }
 
   /** The JDBC URL actually used. */
@@ -49,32 +59,37 @@ public record ServerConfig(
 
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(newPort, databaseUrl, dataDir, demo, passwordIterations, maxRequestBytes, metricsToken,
-        sessionTtl, enrollmentCodeTtl);
+        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests);
   }
 
   public ServerConfig withDatabaseUrl(String url) {
     return new ServerConfig(port, url, dataDir, demo, passwordIterations, maxRequestBytes, metricsToken,
-        sessionTtl, enrollmentCodeTtl);
+        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests);
   }
 
   public ServerConfig withDemo(boolean on) {
     return new ServerConfig(port, databaseUrl, dataDir, on, passwordIterations, maxRequestBytes, metricsToken,
-        sessionTtl, enrollmentCodeTtl);
+        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests);
   }
 
   public ServerConfig withPasswordIterations(int iterations) {
     return new ServerConfig(port, databaseUrl, dataDir, demo, iterations, maxRequestBytes, metricsToken,
-        sessionTtl, enrollmentCodeTtl);
+        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests);
   }
 
   public ServerConfig withMetricsToken(String token) {
     return new ServerConfig(port, databaseUrl, dataDir, demo, passwordIterations, maxRequestBytes, token,
-        sessionTtl, enrollmentCodeTtl);
+        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests);
   }
 
   public ServerConfig withMaxRequestBytes(long bytes) {
     return new ServerConfig(port, databaseUrl, dataDir, demo, passwordIterations, bytes, metricsToken,
-        sessionTtl, enrollmentCodeTtl);
+        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests);
+  }
+
+  public ServerConfig withMaxConcurrentRequests(int requests) {
+    return new ServerConfig(port, databaseUrl, dataDir, demo, passwordIterations, maxRequestBytes, metricsToken,
+        sessionTtl, enrollmentCodeTtl, requests);
   }
 
   /** For logs: no secrets (the metrics token, a password inside the JDBC URL). */

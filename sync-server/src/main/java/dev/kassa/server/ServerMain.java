@@ -35,6 +35,11 @@ public final class ServerMain implements Callable<Integer> {
       defaultValue = "${env:KASSA_METRICS_TOKEN}")
   String metricsToken;
 
+  @Option(names = "--max-concurrent-requests", description = "Requests served at once before the server"
+      + " answers 503 with Retry-After (default ${DEFAULT-VALUE}). Env: KASSA_MAX_CONCURRENT_REQUESTS.",
+      defaultValue = "${env:KASSA_MAX_CONCURRENT_REQUESTS:-" + ServerConfig.DEFAULT_MAX_CONCURRENT_REQUESTS + "}")
+  int maxConcurrentRequests;
+
   @Option(names = "--demo", description = "Load the demo store, catalog, program, cards and staff"
       + " on first start (deterministic, fixed seed).")
   boolean demo;
@@ -48,7 +53,7 @@ public final class ServerMain implements Callable<Integer> {
 
   ServerConfig config() {
     return ServerConfig.defaults(dataDir).withPort(port).withDatabaseUrl(databaseUrl).withDemo(demo)
-        .withMetricsToken(metricsToken);
+        .withMetricsToken(metricsToken).withMaxConcurrentRequests(maxConcurrentRequests);
   }
 
   @Override

@@ -14,6 +14,9 @@ final class ServerStartup {
     if (services.config().demo()) {
       dev.kassa.server.demo.DemoLoader.loadIfEmpty(services);
     }
+  }
+
+  static void warnIfNoUsers(Services services) {
     if (!new AdminStore(services.db()).hasUsers()) {
       log.warn("no users yet: create the first admin with `kassa server create-admin --username NAME`");
     }

@@ -40,10 +40,10 @@ public final class LedgerRecovery {
    */
   public static Restored restoreLatestBackup(Path dataDir, boolean force) {
     Path file = dataDir.resolve("ledger.db");
-    if (!force && Files.exists(file) && isSound(file)) {
-      throw new IllegalStateException("the ledger at " + file + " is not damaged; nothing to restore");
-    }
-    try {
+    try (DataDirLock lock = DataDirLock.acquire(dataDir)) {
+      if (!force && Files.exists(file) && isSound(file)) {
+        throw new IllegalStateException("the ledger at " + file + " is not damaged; nothing to restore");
+      }
       Path keptAs = Files.exists(file) ? moveAside(file, Instant.now()) : null;
       List<Path> backups = new ArrayList<>(LedgerBackups.list(dataDir));
       Collections.reverse(backups);

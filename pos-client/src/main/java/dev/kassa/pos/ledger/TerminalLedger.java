@@ -52,6 +52,7 @@ public final class TerminalLedger implements AutoCloseable {
 
   private final LedgerConfig config;
   private final LedgerStore store;
+  private final DataDirLock lock;
   private final TerminalIdentity identity;
   private final Currency currency;
   private final Clock clock;
@@ -61,25 +62,34 @@ public final class TerminalLedger implements AutoCloseable {
   private ShiftRow shift;
   private ScheduledExecutorService backups;
 
-  private TerminalLedger(LedgerConfig config, LedgerStore store, TerminalRow row) {
+  private TerminalLedger(LedgerConfig config, LedgerStore store, TerminalRow row, DataDirLock lock) {
     this.config = config;
+    this.lock = lock;
     this.store = store;
     this.identity = config.identity();
     this.currency = identity.currency();
     this.clock = config.clock();
     this.hlc = new HybridClock(clock, new Hlc(row.lastHlc()));
-    this.basket = new Basket(store.basket());
+    this.basket = new Basket(store.basket(), this::requireWriter);
     this.documents = new DocumentWriter(store, identity, hlc, row.lastReceiptNo());
     this.shift = store.currentShift(currency);
   }
 
   /**
    * Opens the terminal's ledger in {@code config.dataDir()}, creating or upgrading it in place.
-   * Throws {@link LedgerCorruptException} (file left untouched) when it is damaged, and
-   * {@link WrongTerminalException} when it belongs to another terminal.
+   * Throws {@link LedgerCorruptException} (file left untouched) when it is damaged,
+   * {@link WrongTerminalException} when it belongs to another terminal and
+   * {@link LedgerInUseException} while another process has it open.
    */
   public static TerminalLedger open(LedgerConfig config) {
-    LedgerStore store = LedgerStore.open(config.file());
+    DataDirLock lock = DataDirLock.acquire(config.dataDir());
+    LedgerStore store;
+    try {
+      store = LedgerStore.open(config.file());
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
     try {
       if (config.maxSizeBytes() > 0) {
         store.limitSize(config.maxSizeBytes());
@@ -90,28 +100,44 @@ public final class TerminalLedger implements AutoCloseable {
           || !row.currency().equals(id.currency().getCurrencyCode())) {
         throw new WrongTerminalException(id.storeId() + "/" + id.terminalId(), row.storeId() + "/" + row.terminalId());
       }
-      return new TerminalLedger(config, store, row);
+      return new TerminalLedger(config, store, row, lock);
     } catch (RuntimeException e) {
       store.close();
+      lock.close();
       throw e;
     }
   }
 
-  /** Opens an existing ledger as whatever terminal it belongs to (for verify and maintenance). */
+  /**
+   * Opens an existing ledger for reading, as whatever terminal it belongs to, also while the till
+   * itself runs ({@code kassa pos status}, {@code verify}): it takes no writer lock, so everything
+   * that records a document, changes a shift or edits the basket refuses with
+   * {@link IllegalStateException}.
+   */
   public static TerminalLedger openExisting(Path dataDir) {
     Path file = dataDir.resolve("ledger.db");
     if (!java.nio.file.Files.isRegularFile(file)) {
       throw new LedgerStorageException("no ledger at " + file, null);
     }
-    TerminalRow row;
-    try (LedgerStore store = LedgerStore.open(file)) {
-      row = store.terminal();
-    }
+    LedgerStore store = LedgerStore.open(file);
+    TerminalRow row = store.terminal();
     if (row == null) {
+      store.close();
       throw new LedgerStorageException("the ledger at " + file + " was never initialised", null);
     }
-    return open(LedgerConfig.of(dataDir, new TerminalIdentity(row.storeId(), row.terminalId(),
-        Currency.getInstance(row.currency()))));
+    TerminalIdentity identity = new TerminalIdentity(row.storeId(), row.terminalId(), Currency.getInstance(row.currency()));
+    return new TerminalLedger(LedgerConfig.of(dataDir, identity), store, row, null);
+  }
+
+  /** Whether this handle may write (opened with {@link #open}) or only read ({@link #openExisting}). */
+  public boolean isWriter() {
+    return lock != null;
+  }
+
+  private void requireWriter() {
+    if (lock == null) {
+      throw new IllegalStateException("this ledger was opened for reading only (openExisting)");
+    }
   }
 
   public TerminalIdentity identity() {
@@ -147,6 +173,7 @@ public final class TerminalLedger implements AutoCloseable {
 
   /** Commits the sale; see the class comment. Needs an open shift. */
   public synchronized CommittedSale completeSale(SaleDraft draft) {
+    requireWriter();
     ShiftRow open = requireShift();
     Instant now = clock.instant();
     Sale sale;
@@ -175,6 +202,7 @@ public final class TerminalLedger implements AutoCloseable {
 
   /** Cancels a sale of the open shift, with a manager's authority; returns the void as recorded. */
   public synchronized SaleVoid voidSale(VoidRequest request) {
+    requireWriter();
     ShiftRow open = requireShift();
     Sale sale = store.sale(request.saleId());
     if (sale == null) {
@@ -195,6 +223,7 @@ public final class TerminalLedger implements AutoCloseable {
 
   /** Records a return against a sale (of this till or, when not found here, of another one). */
   public synchronized SaleReturn returnSale(ReturnDraft draft) {
+    requireWriter();
     ShiftRow open = requireShift();
     Sale original = store.sale(draft.originalSaleId());
     if (original != null) {
@@ -218,6 +247,7 @@ public final class TerminalLedger implements AutoCloseable {
   }
 
   public synchronized void recordOverride(ManagerOverride override) {
+    requireWriter();
     store.recordOverride(UuidV7.next(), shift == null ? null : shift.id(), override.action(), override.cashierId(),
         override.approvedBy(), override.saleId(), override.reason(), clock.instant());
   }
@@ -242,6 +272,7 @@ public final class TerminalLedger implements AutoCloseable {
   }
 
   public synchronized ShiftOpened openShift(String cashierId, Money openingFloat) {
+    requireWriter();
     if (shift != null) {
       throw new ShiftAlreadyOpenException(shift.openedBy());
     }
@@ -255,6 +286,7 @@ public final class TerminalLedger implements AutoCloseable {
 
   /** Cash put into ({@code amount > 0}) or taken out of the drawer outside a sale. */
   public synchronized CashMovement moveCash(String cashierId, Money amount, String reason) {
+    requireWriter();
     ShiftRow open = requireShift();
     Instant now = clock.instant();
     CashMovement movement = new CashMovement(UuidV7.next(), open.id(), identity.storeId(), identity.terminalId(),
@@ -270,6 +302,7 @@ public final class TerminalLedger implements AutoCloseable {
 
   /** The Z report: closes the shift with its final counters and takes a backup of the ledger. */
   public synchronized ShiftReport closeShift(String closedBy) {
+    requireWriter();
     ShiftRow open = requireShift();
     Instant now = clock.instant();
     ShiftReport z = report(open, store.terminal().lastZNo() + 1, now);
@@ -362,6 +395,7 @@ public final class TerminalLedger implements AutoCloseable {
    * highest the server holds from this till), recording the skipped ones so verify explains them.
    */
   public synchronized void skipReceiptsTo(long lastIssuedReceiptNo, String reason) {
+    requireWriter();
     store.skipReceiptsTo(lastIssuedReceiptNo, reason, clock.instant());
     documents.skipReceiptsTo(lastIssuedReceiptNo);
   }
@@ -379,5 +413,8 @@ public final class TerminalLedger implements AutoCloseable {
       }
     }
     store.close();
+    if (lock != null) {
+      lock.close();
+    }
   }
 }

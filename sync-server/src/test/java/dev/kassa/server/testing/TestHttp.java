@@ -28,9 +28,16 @@ public final class TestHttp {
 
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
+  private final Duration timeout;
 
   public TestHttp(String base) {
+    this(base, Duration.ofSeconds(30));
+  }
+
+  /** With a longer per-request timeout, for benchmarks sending large bodies. */
+  public TestHttp(String base, Duration timeout) {
     this.base = base;
+    this.timeout = timeout;
   }
 
   public Response get(String path, String token) {
@@ -55,7 +62,7 @@ public final class TestHttp {
   }
 
   private HttpRequest.Builder request(String path, String token) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout);
     return token == null ? builder : builder.header("Authorization", "Bearer " + token);
   }
 

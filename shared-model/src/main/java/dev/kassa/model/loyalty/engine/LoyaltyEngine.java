@@ -69,9 +69,7 @@ public final class LoyaltyEngine {
       long lineDiscount = e.amount[i] - e.net[i];
       discount += lineDiscount;
       earned += e.points[i];
-      Money amount = e.lines[i].amount();
-      lines.add(new LineOutcome(e.lines[i].lineNo(), amount, money(lineDiscount, zero), money(e.redeemed[i], zero),
-          e.points[i]));
+      lines.add(new LineOutcome(e.lineNos[i], e.lines[i].amount(), lineDiscount, e.redeemed[i], e.points[i]));
     }
     List<Explanation> explanations = new ArrayList<>();
     List<String> notApplied = List.of();

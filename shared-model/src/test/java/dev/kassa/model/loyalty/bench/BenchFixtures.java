@@ -31,7 +31,7 @@ public final class BenchFixtures {
   /** A Wednesday, 15:00 in Moscow. */
   static final Instant AT = Instant.parse("2026-06-10T12:00:00Z");
   private static final String[] CATEGORIES =
-      {"dairy", "bakery", "produce", "coffee-tea", "meat", "sweets", "alcohol", "tobacco", "household"};
+      {"dairy", "bakery", "fruit-veg", "tea-coffee", "meat", "sweets", "alcohol", "tobacco", "household"};
 
   private BenchFixtures() {}
 

@@ -42,11 +42,11 @@ public final class DemoFixtures {
       case "milk" -> BasketLine.of(lineNo, "milk", "dairy", quantity, rub(8990));
       case "kefir" -> BasketLine.of(lineNo, "kefir", "dairy", quantity, rub(7450));
       case "bread" -> BasketLine.of(lineNo, "bread", "bakery", quantity, rub(4500));
-      case "coffee" -> BasketLine.of(lineNo, "coffee", "coffee-tea", quantity, rub(49900));
+      case "coffee" -> BasketLine.of(lineNo, "coffee", "tea-coffee", quantity, rub(49900));
       case "wine" -> BasketLine.of(lineNo, "wine", "alcohol", quantity, rub(79900));
       case "cigarettes" -> BasketLine.of(lineNo, "cigarettes", "tobacco", quantity, rub(20000),
           ProductFlag.NO_ACCRUAL, ProductFlag.NO_DISCOUNT, ProductFlag.NO_REDEMPTION);
-      case "apples" -> BasketLine.of(lineNo, "apples", "produce", quantity, rub(12990));
+      case "apples" -> BasketLine.of(lineNo, "apples", "fruit-veg", quantity, rub(12990));
       case "caviar" -> BasketLine.of(lineNo, "caviar", "fish", quantity, rub(350000), ProductFlag.NO_DISCOUNT);
       default -> throw new IllegalArgumentException("no fixture product " + sku);
     };

@@ -22,7 +22,7 @@ public final class LoyaltyArbitraries {
   private static final List<String> SKUS =
       List.of("milk", "kefir", "bread", "coffee", "wine", "cigarettes", "apples", "caviar");
   private static final List<String> CATEGORIES =
-      List.of("dairy", "bakery", "coffee-tea", "alcohol", "tobacco", "produce", "fish");
+      List.of("dairy", "bakery", "tea-coffee", "alcohol", "tobacco", "fruit-veg", "fish");
 
   private LoyaltyArbitraries() {}
 

@@ -103,6 +103,20 @@ class LoyaltyEngineTest {
   }
 
   @Test
+  void aProductCampaignTargetsItsSkusOnly() {
+    // 100001 is Zorka milk 2.5% 930 ml in the demo catalog: 3% of 89.90 = 2.697 points, tripled 8.091
+    Basket basket = Basket.of(DemoFixtures.RUB, List.of(
+        BasketLine.of(1, "100001", "dairy", dev.kassa.model.sale.Quantity.pieces(1), rub(8990)),
+        BasketLine.of(2, "bread", "bakery", dev.kassa.model.sale.Quantity.pieces(1), rub(4500))));
+
+    Evaluation result = ENGINE.evaluate(card("bronze"), basket, Instant.parse("2025-06-10T11:00:00Z"));
+
+    assertThat(result.explanations()).filteredOn(e -> e.ruleId().equals("milk-triple-points"))
+        .singleElement().satisfies(e -> assertThat(e.lineNos()).containsExactly(1));
+    assertThat(result.pointsEarned()).isEqualTo(8 + 1);
+  }
+
+  @Test
   void reportsACouponWhoseConditionsDoNotHold() {
     Evaluation result = ENGINE.evaluate(null, basket("bread").withCoupons(List.of("coupon-500")),
         Instant.parse("2026-06-10T11:00:00Z"));

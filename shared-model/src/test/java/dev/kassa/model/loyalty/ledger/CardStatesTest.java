@@ -76,7 +76,7 @@ class CardStatesTest {
   }
 
   static Sale sale(int receiptNo, String at, long kopecks) {
-    SaleLine line = new SaleLine(1, "coffee", null, "Coffee", "coffee-tea", Quantity.pieces(1), rub(kopecks),
+    SaleLine line = new SaleLine(1, "coffee", null, "Coffee", "tea-coffee", Quantity.pieces(1), rub(kopecks),
         rub(kopecks), rub(0), "vat22", 2200, 0, null);
     return new Sale(UUID.randomUUID(), "store-1", "till-1", UUID.randomUUID(), receiptNo, "c1", Instant.parse(at),
         List.of(line), rub(kopecks), List.of(Payment.of(PaymentMethod.CARD, rub(kopecks), null)),
