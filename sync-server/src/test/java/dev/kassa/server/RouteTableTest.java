@@ -1,5 +1,9 @@
 package dev.kassa.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kassa.server.auth.Role;
@@ -16,8 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -147,35 +149,23 @@ class RouteTableTest {
     return server.http().send(route.method().name(), path, token, "");
   }
 
-  /** "get /path" for each operation under {@code paths:}; enough YAML for our own document's layout. */
+  /**
+   * "get /path" for each operation under {@code paths:}. The document is parsed as YAML, so a
+   * document a YAML reader refuses (a bad merge, wrong indentation) fails the test.
+   */
   static Set<String> documentedOperations(String yaml) {
-    Set<String> operations = new HashSet<>();
-    Pattern pathLine = Pattern.compile("^  (/\\S*):\\s*$");
-    Pattern methodLine = Pattern.compile("^    (get|post|put|delete|patch|head|options):.*$");
-    String current = null;
-    boolean inPaths = false;
-    for (String line : yaml.split("\n")) {
-      if (line.startsWith("paths:")) {
-        inPaths = true;
-        continue;
-      }
-      if (!inPaths) {
-        continue;
-      }
-      if (!line.isEmpty() && !line.startsWith(" ")) {
-        inPaths = false;
-        continue;
-      }
-      Matcher path = pathLine.matcher(line);
-      if (path.matches()) {
-        current = path.group(1);
-        continue;
-      }
-      Matcher method = methodLine.matcher(line);
-      if (method.matches() && current != null) {
-        operations.add(method.group(1) + " " + current);
-      }
+    JsonNode paths;
+    try {
+      paths = new ObjectMapper(new YAMLFactory()).readTree(yaml).path("paths");
+    } catch (IOException e) {
+      throw new AssertionError("openapi.yaml is not valid YAML: " + e.getMessage(), e);
     }
+    Set<String> operations = new HashSet<>();
+    paths.fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(key -> {
+      if (Set.of("get", "post", "put", "delete", "patch", "head", "options").contains(key)) {
+        operations.add(key + " " + path.getKey());
+      }
+    }));
     return operations;
   }
 }
