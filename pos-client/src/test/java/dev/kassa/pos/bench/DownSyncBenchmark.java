@@ -93,7 +93,12 @@ public final class DownSyncBenchmark {
           + " of the tests (fsync off), its catalog and cards seeded in bulk with COPY (not timed); a new terminal"
           + " with an empty ledger runs one `SyncAgent.syncOnce()` (real `SyncClient` over HTTP, pages of "
           + SyncSettings.defaults().pullPageSize() + ", each page and its cursor one SQLite transaction in the"
-          + " ledger's feed store, synchronous=FULL), server and terminal in one JVM. Target: under 30 s.");
+          + " ledger's feed store, synchronous=FULL), server and terminal in one JVM. Target: under 30 s."
+          + "\n\nWhere the time goes: mostly on the server, about 80 ms per page of 1,000 (the snapshot query"
+          + " with its latest-change-per-entity subquery, each row's JSON parsed to a tree and written again), the"
+          + " terminal waiting meanwhile; pages are fetched one after the other. Before the snapshot page started"
+          + " its index scan at the cursor (`ChangeReader.snapshot`, a row comparison instead of an OR) every page"
+          + " filtered the stream from its first entity: 391.8 s for the same pull.");
     }
     System.exit(0);
   }
