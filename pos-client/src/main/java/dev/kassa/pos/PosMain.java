@@ -6,11 +6,14 @@ import dev.kassa.pos.ledger.LedgerException;
 import dev.kassa.pos.ledger.RestoreCommand;
 import dev.kassa.pos.ledger.VerifyCommand;
 import dev.kassa.pos.sim.SimulateCommand;
+import dev.kassa.pos.sync.HttpsOptions;
 import dev.kassa.pos.terminal.NotEnrolledException;
 import dev.kassa.pos.terminal.StatusCommand;
 import dev.kassa.pos.terminal.TerminalConfig;
 import dev.kassa.pos.terminal.TerminalRuntime;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,6 +50,13 @@ public final class PosMain implements Callable<Integer> {
   @Option(names = "--demo", description = "Enrol with the demo server's terminal code on first start.")
   boolean demo;
 
+  @Option(names = "--ca-cert", description = "PEM file of the CA that signed the server's certificate"
+      + " (default: the system's trust store).")
+  Path caCertificates;
+
+  @Option(names = "--pin", description = "Public-key pin of the server's certificate, sha256/BASE64 (repeatable).")
+  List<String> pins = new ArrayList<>();
+
   public static void main(String[] args) {
     System.exit(run(args));
   }
@@ -60,10 +70,11 @@ public final class PosMain implements Callable<Integer> {
     PosLogging.useDataDir(dataDir);
     String code = demo && enrollmentCode == null
         ? DemoData.standard().terminals().terminals().get(0).enrollmentCode() : enrollmentCode;
-    try (TerminalRuntime runtime = TerminalRuntime.start(TerminalConfig.of(dataDir, serverUrl, code))) {
+    try (TerminalRuntime runtime = TerminalRuntime.start(TerminalConfig.of(dataDir, serverUrl, code)
+        .withHttps(new HttpsOptions(caCertificates, pins)))) {
       KassaApp.launch(new PosOptions(dataDir, serverUrl, demo), runtime);
       return 0;
-    } catch (NotEnrolledException | LedgerException e) {
+    } catch (NotEnrolledException | LedgerException | IllegalArgumentException e) {
       spec.commandLine().getErr().println(e.getMessage());
       return 2;
     }

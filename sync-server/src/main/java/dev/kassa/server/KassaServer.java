@@ -13,7 +13,18 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import dev.kassa.model.loyalty.program.ProgramJson;
+import dev.kassa.server.feed.store.ChangeLog;
+import dev.kassa.server.feed.store.FeedPages;
+import dev.kassa.server.loyalty.store.EnginePointsCheck;
+import dev.kassa.server.loyalty.store.LoyaltyMerge;
+import dev.kassa.server.loyalty.store.LoyaltyStore;
+import dev.kassa.server.program.store.ProgramStore;
+import dev.kassa.server.sync.Housekeeping;
+import dev.kassa.server.sync.store.DatabaseTransactions;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -21,14 +32,19 @@ import java.util.function.Consumer;
  * listening. Used by {@link ServerMain} and by tests, so tests run exactly what production runs.
  */
 public final class KassaServer implements AutoCloseable {
+  /** How long feed changes are kept for incremental pulls. */
+  static final Duration FEED_RETENTION = Duration.ofDays(30);
+
   private final Services services;
   private final Javalin app;
   private final JvmGcMetrics gcMetrics;
+  private final Housekeeping housekeeping;
 
-  private KassaServer(Services services, Javalin app, JvmGcMetrics gcMetrics) {
+  private KassaServer(Services services, Javalin app, JvmGcMetrics gcMetrics, Housekeeping housekeeping) {
     this.services = services;
     this.app = app;
     this.gcMetrics = gcMetrics;
+    this.housekeeping = housekeeping;
   }
 
   public static KassaServer start(ServerConfig config) {
@@ -59,11 +75,30 @@ public final class KassaServer implements AutoCloseable {
       beforeListening.accept(services);
       ServerStartup.warnIfNoUsers(services);
       Javalin app = ServerApp.create(services).start(config.port());
-      return new KassaServer(services, app, gc);
+      return new KassaServer(services, app, gc, Housekeeping.start(chores(services)));
     } catch (RuntimeException e) {
       db.close();
       throw e;
     }
+  }
+
+  /**
+   * Holds that timed out are marked every minute, due points expiries written every hour, feed
+   * changes older than the retention compacted once a day (terminals behind that take a snapshot).
+   */
+  private static List<Housekeeping.Chore> chores(Services services) {
+    DatabaseTransactions tx = new DatabaseTransactions(services.db());
+    ProgramStore programs = new ProgramStore(services.db());
+    LoyaltyStore loyalty = new LoyaltyStore(tx,
+        new LoyaltyMerge(new EnginePointsCheck(v -> programs.document(v).map(ProgramJson::read)), ChangeLog::appendAll),
+        ChangeLog::appendAll);
+    FeedPages feeds = new FeedPages(tx);
+    Clock clock = services.clock();
+    return List.of(
+        new Housekeeping.Chore("hold expiry", Duration.ofMinutes(1), () -> loyalty.expireHolds(clock.instant())),
+        new Housekeeping.Chore("points expiry", Duration.ofHours(1), () -> loyalty.expirePoints(clock.instant())),
+        new Housekeeping.Chore("feed compaction", Duration.ofDays(1),
+            () -> feeds.compact(clock.millis() - FEED_RETENTION.toMillis())));
   }
 
   public int port() {
@@ -76,6 +111,7 @@ public final class KassaServer implements AutoCloseable {
 
   @Override
   public void close() {
+    housekeeping.close();
     app.stop();
     gcMetrics.close();
     services.metrics().close();

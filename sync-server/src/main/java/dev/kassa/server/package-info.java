@@ -18,8 +18,10 @@
  *   <li><b>SQL.</b> Only in {@code ..store..} packages (ArchUnit). Use
  *       {@link dev.kassa.server.store.Database#inTransaction} for writes (on SQLite all writes share
  *       one connection, so keep transactions short) and {@link dev.kassa.server.store.Database#read}
- *       for reads. Record feed changes with {@link dev.kassa.server.feed.store.ChangeLog#append} inside
- *       the same transaction.</li>
+ *       for reads. Record feed changes with {@link dev.kassa.server.feed.store.ChangeLog#appendAll}
+ *       inside the same transaction, as its LAST step (the feed's sequence row stays locked until
+ *       commit). A {@link dev.kassa.server.store.DataAccessException} that is a unique violation
+ *       answers 409, a busy database 503 with Retry-After, anything else 500 with an incident id.</li>
  *   <li><b>Migrations.</b> Flyway, {@code src/main/resources/db/migration/sqlite/V<n>__*.sql} AND
  *       {@code .../postgresql/V<n>__*.sql}, same number in both. V1..V19: core (stores, auth,
  *       admin, catalog, programs, cards); V20..V39: sync (push, ledger, reservations, feeds).
@@ -27,8 +29,12 @@
  *   <li><b>Tests.</b> {@code dev.kassa.server.testing.TestServer.start(Engine)} (test sources) runs
  *       the real server on a random port on a fresh SQLite file or a fresh embedded-PostgreSQL
  *       database with one store, one enrolled terminal and an admin; use
- *       {@code @ParameterizedTest @EnumSource(Engine.class)} to run on both engines, and
- *       {@code Engine.openDatabase()} for store-level tests without HTTP.</li>
+ *       {@code @ParameterizedTest @EnumSource(Engine.class)} to run on both engines,
+ *       {@code ServerPerEngine} to share one server per engine in a class (assert on deltas), and
+ *       {@code Engine.openDatabase()} for store-level tests without HTTP. As root, embedded
+ *       PostgreSQL runs through {@code RootSafePostgres} (setpriv to nobody).</li>
+ *   <li><b>Load.</b> Past {@code ServerConfig.maxConcurrentRequests} (64) requests in flight the
+ *       server answers 503 with Retry-After; /health and /metrics are exempt.</li>
  * </ul>
  */
 package dev.kassa.server;

@@ -102,7 +102,9 @@ public final class Checkout {
       CardPosition position, Instant now) {
     String card = request.cardNumber();
     try {
-      long available = online.balance(card).available();
+      // the server does not know this till's redemptions still in its outbox: never spend them twice
+      // (those already pushed are counted twice until the next pull; erring on the safe side)
+      long available = Math.max(0, online.balance(card).available() - position.unconfirmedSpent());
       Evaluation evaluation = loyalty.evaluate(cardState(position, available, loyalty),
           basket.redeeming(request.pointsWanted()), now);
       if (evaluation.pointsRedeemed() == 0) {

@@ -10,21 +10,26 @@ import java.util.List;
  */
 public final class Basket {
   private final BasketRows rows;
+  private final Runnable requireWriter;
 
-  Basket(BasketRows rows) {
+  Basket(BasketRows rows, Runnable requireWriter) {
     this.rows = rows;
+    this.requireWriter = requireWriter;
   }
 
   /** Adds the line, or replaces the line with the same number (a changed quantity or discount). */
   public void put(SaleLine line) {
+    requireWriter.run();
     rows.put(line);
   }
 
   public void remove(int lineNo) {
+    requireWriter.run();
     rows.remove(lineNo);
   }
 
   public void clear() {
+    requireWriter.run();
     rows.clear();
   }
 

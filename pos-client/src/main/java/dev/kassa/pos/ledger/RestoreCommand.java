@@ -36,7 +36,11 @@ public final class RestoreCommand implements Callable<Integer> {
       out.println("restored " + restored.backup() + ": receipts up to " + restored.lastReceiptNo()
           + ", journal link " + restored.chainHead().seq());
       if (serverLastReceipt != null && serverLastReceipt > restored.lastReceiptNo()) {
-        try (TerminalLedger ledger = TerminalLedger.openExisting(dataDir)) {
+        TerminalIdentity identity;
+        try (TerminalLedger reader = TerminalLedger.openExisting(dataDir)) {
+          identity = reader.identity();
+        }
+        try (TerminalLedger ledger = TerminalLedger.open(LedgerConfig.of(dataDir, identity))) {
           ledger.skipReceiptsTo(serverLastReceipt, "restored from " + restored.backup().getFileName()
               + "; receipts " + (restored.lastReceiptNo() + 1) + ".." + serverLastReceipt + " are on the server");
         }

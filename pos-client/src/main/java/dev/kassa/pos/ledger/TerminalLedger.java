@@ -70,7 +70,7 @@ public final class TerminalLedger implements AutoCloseable {
     this.currency = identity.currency();
     this.clock = config.clock();
     this.hlc = new HybridClock(clock, new Hlc(row.lastHlc()));
-    this.basket = new Basket(store.basket());
+    this.basket = new Basket(store.basket(), this::requireWriter);
     this.documents = new DocumentWriter(store, identity, hlc, row.lastReceiptNo());
     this.shift = store.currentShift(currency);
   }
@@ -108,21 +108,36 @@ public final class TerminalLedger implements AutoCloseable {
     }
   }
 
-  /** Opens an existing ledger as whatever terminal it belongs to (for verify and maintenance). */
+  /**
+   * Opens an existing ledger for reading, as whatever terminal it belongs to, also while the till
+   * itself runs ({@code kassa pos status}, {@code verify}): it takes no writer lock, so everything
+   * that records a document, changes a shift or edits the basket refuses with
+   * {@link IllegalStateException}.
+   */
   public static TerminalLedger openExisting(Path dataDir) {
     Path file = dataDir.resolve("ledger.db");
     if (!java.nio.file.Files.isRegularFile(file)) {
       throw new LedgerStorageException("no ledger at " + file, null);
     }
-    TerminalRow row;
-    try (DataDirLock lock = DataDirLock.acquire(dataDir); LedgerStore store = LedgerStore.open(file)) {
-      row = store.terminal();
-    }
+    LedgerStore store = LedgerStore.open(file);
+    TerminalRow row = store.terminal();
     if (row == null) {
+      store.close();
       throw new LedgerStorageException("the ledger at " + file + " was never initialised", null);
     }
-    return open(LedgerConfig.of(dataDir, new TerminalIdentity(row.storeId(), row.terminalId(),
-        Currency.getInstance(row.currency()))));
+    TerminalIdentity identity = new TerminalIdentity(row.storeId(), row.terminalId(), Currency.getInstance(row.currency()));
+    return new TerminalLedger(LedgerConfig.of(dataDir, identity), store, row, null);
+  }
+
+  /** Whether this handle may write (opened with {@link #open}) or only read ({@link #openExisting}). */
+  public boolean isWriter() {
+    return lock != null;
+  }
+
+  private void requireWriter() {
+    if (lock == null) {
+      throw new IllegalStateException("this ledger was opened for reading only (openExisting)");
+    }
   }
 
   public TerminalIdentity identity() {
@@ -158,6 +173,7 @@ public final class TerminalLedger implements AutoCloseable {
 
   /** Commits the sale; see the class comment. Needs an open shift. */
   public synchronized CommittedSale completeSale(SaleDraft draft) {
+    requireWriter();
     ShiftRow open = requireShift();
     Instant now = clock.instant();
     Sale sale;
@@ -186,6 +202,7 @@ public final class TerminalLedger implements AutoCloseable {
 
   /** Cancels a sale of the open shift, with a manager's authority; returns the void as recorded. */
   public synchronized SaleVoid voidSale(VoidRequest request) {
+    requireWriter();
     ShiftRow open = requireShift();
     Sale sale = store.sale(request.saleId());
     if (sale == null) {
@@ -206,6 +223,7 @@ public final class TerminalLedger implements AutoCloseable {
 
   /** Records a return against a sale (of this till or, when not found here, of another one). */
   public synchronized SaleReturn returnSale(ReturnDraft draft) {
+    requireWriter();
     ShiftRow open = requireShift();
     Sale original = store.sale(draft.originalSaleId());
     if (original != null) {
@@ -229,6 +247,7 @@ public final class TerminalLedger implements AutoCloseable {
   }
 
   public synchronized void recordOverride(ManagerOverride override) {
+    requireWriter();
     store.recordOverride(UuidV7.next(), shift == null ? null : shift.id(), override.action(), override.cashierId(),
         override.approvedBy(), override.saleId(), override.reason(), clock.instant());
   }
@@ -253,6 +272,7 @@ public final class TerminalLedger implements AutoCloseable {
   }
 
   public synchronized ShiftOpened openShift(String cashierId, Money openingFloat) {
+    requireWriter();
     if (shift != null) {
       throw new ShiftAlreadyOpenException(shift.openedBy());
     }
@@ -266,6 +286,7 @@ public final class TerminalLedger implements AutoCloseable {
 
   /** Cash put into ({@code amount > 0}) or taken out of the drawer outside a sale. */
   public synchronized CashMovement moveCash(String cashierId, Money amount, String reason) {
+    requireWriter();
     ShiftRow open = requireShift();
     Instant now = clock.instant();
     CashMovement movement = new CashMovement(UuidV7.next(), open.id(), identity.storeId(), identity.terminalId(),
@@ -281,6 +302,7 @@ public final class TerminalLedger implements AutoCloseable {
 
   /** The Z report: closes the shift with its final counters and takes a backup of the ledger. */
   public synchronized ShiftReport closeShift(String closedBy) {
+    requireWriter();
     ShiftRow open = requireShift();
     Instant now = clock.instant();
     ShiftReport z = report(open, store.terminal().lastZNo() + 1, now);
@@ -373,6 +395,7 @@ public final class TerminalLedger implements AutoCloseable {
    * highest the server holds from this till), recording the skipped ones so verify explains them.
    */
   public synchronized void skipReceiptsTo(long lastIssuedReceiptNo, String reason) {
+    requireWriter();
     store.skipReceiptsTo(lastIssuedReceiptNo, reason, clock.instant());
     documents.skipReceiptsTo(lastIssuedReceiptNo);
   }
@@ -390,6 +413,8 @@ public final class TerminalLedger implements AutoCloseable {
       }
     }
     store.close();
-    lock.close();
+    if (lock != null) {
+      lock.close();
+    }
   }
 }

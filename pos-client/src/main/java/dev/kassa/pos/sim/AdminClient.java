@@ -74,6 +74,16 @@ public final class AdminClient {
         .asText();
   }
 
+  /** Imports products from the catalog CSV (all or nothing); answers the server's summary. */
+  public JsonNode importCatalog(String csv) {
+    return send("POST", "api/v1/admin/catalog/import", RequestBody.create(csv, MediaType.get("text/csv")));
+  }
+
+  /** Issues {@code count} new card numbers (at most 100,000 per batch). */
+  public JsonNode issueCards(int count) {
+    return call("POST", "api/v1/admin/cards/batches", Map.of("count", count));
+  }
+
   public Map<String, Long> salesPerTerminal() {
     return SyncCodec.mapper().convertValue(call("GET", "api/v1/admin/sync/sales-per-terminal", null),
         new TypeReference<Map<String, Long>>() { });
@@ -91,11 +101,15 @@ public final class AdminClient {
   }
 
   private JsonNode call(String method, String path, Object body) {
+    return send(method, path, body == null ? null : RequestBody.create(SyncCodec.canonicalBytes(body), JSON));
+  }
+
+  private JsonNode send(String method, String path, RequestBody body) {
     Request.Builder request = new Request.Builder().url(base.newBuilder().addPathSegments(path).build());
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    request.method(method, body == null ? null : RequestBody.create(SyncCodec.canonicalBytes(body), JSON));
+    request.method(method, body);
     try (Response response = http.newCall(request.build()).execute()) {
       String text = response.body() == null ? "" : response.body().string();
       if (!response.isSuccessful()) {

@@ -88,8 +88,9 @@ public final class DownSyncBenchmark {
     System.out.print(table);
     Path report = BenchmarkReport.reportPath(args);
     if (report != null) {
-      BenchmarkReport.write(report, "down-sync", "Fresh terminal down-sync", table
-          + "\n`./kassa bench down-sync` (options `--products N --cards N`): the server on the embedded PostgreSQL 14"
+      BenchmarkReport.write(report, "down-sync-bulk",
+          "Fresh terminal down-sync at full size, server on PostgreSQL", table
+          + "\n`./kassa bench down-sync-bulk` (options `--products N --cards N`): the server on the embedded PostgreSQL 14"
           + " of the tests (fsync off), its catalog and cards seeded in bulk with COPY (not timed); a new terminal"
           + " with an empty ledger runs one `SyncAgent.syncOnce()` (real `SyncClient` over HTTP, pages of "
           + SyncSettings.defaults().pullPageSize() + ", each page and its cursor one SQLite transaction in the"

@@ -124,8 +124,9 @@ public final class ReconciliationBenchmark {
     System.out.print(table);
     Path report = BenchmarkReport.reportPath(args);
     if (report != null) {
-      BenchmarkReport.write(report, "reconciliation", "Reconciliation after an outage", table
-          + "\n`./kassa bench reconciliation` (options `--terminals --sales --stores --cards --pushers --batch`):"
+      BenchmarkReport.write(report, "reconciliation-push",
+          "Reconciliation after an outage at full size, pushed into PostgreSQL", table
+          + "\n`./kassa bench reconciliation-push` (options `--terminals --sales --stores --cards --pushers --batch`):"
           + " each terminal's offline sales (5 lines, one of " + String.format(Locale.ROOT, "%,d", cards)
           + " shared cards, EARN from the demo program's engine, REDEEM of points this till saw earned,"
           + " journal chain with the ledger's hash) are made beforehand by the benchmark (not by 1,000 real"

@@ -144,6 +144,21 @@ class CheckoutTest {
   }
 
   @Test
+  void onlineRedemptionLeavesOutWhatThisTillSpentOfflineAndHasNotPushedYet() throws Exception {
+    checkout(null).checkout(buy(300));
+    server.enqueue(json(new CardBalance(CARD, 1_500, 0, 1_500, Instant.now())));
+    server.enqueue(new MockResponse().setResponseCode(409));
+    server.start();
+
+    checkout(client(server.url("/"))).checkout(buy(1_400));
+
+    server.takeRequest();
+    ReservationRequest asked = SyncCodec.fromJson(server.takeRequest().getBody().readByteArray(),
+        ReservationRequest.class);
+    assertThat(asked.points()).isEqualTo(1_500 - 300);
+  }
+
+  @Test
   void aRefusedHoldSellsWithoutPoints() throws Exception {
     server.enqueue(json(new CardBalance(CARD, 5_000, 0, 5_000, Instant.now())));
     server.enqueue(new MockResponse().setResponseCode(409).setBody("{\"title\":\"not enough points\"}"));

@@ -201,6 +201,22 @@ class TerminalLedgerTest {
     ledger = TerminalLedger.open(Sales.config(dir));
   }
 
+  @Test
+  void aReadingHandleWorksBesideTheRunningTillButCannotWrite() {
+    ledger.openShift("cashier-1", rub(0));
+    ledger.completeSale(Sales.cash(1));
+
+    try (TerminalLedger reader = TerminalLedger.openExisting(dir)) {
+      assertThat(reader.isWriter()).isFalse();
+      assertThat(reader.outbox().pendingCount()).isEqualTo(2);
+      assertThat(reader.xReport().totals().salesCount()).isEqualTo(1);
+      assertThat(reader.verify().ok()).isTrue();
+      assertThatThrownBy(() -> reader.completeSale(Sales.cash(1))).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> reader.basket().put(Sales.line(1, 100, 1))).isInstanceOf(IllegalStateException.class);
+    }
+    assertThat(ledger.completeSale(Sales.cash(1)).receiptNo()).isEqualTo(2);
+  }
+
   static ReturnDraft returnOf(Sale sale, long count) {
     var line = sale.lines().get(0);
     var refund = line.unitPrice().times(count);

@@ -46,6 +46,7 @@ class ClockSkewTest {
       Simulation.Setup setup = new Simulation.Setup(server.url(), dir.resolve("terminals"), 2, 11, sync,
           i -> Clock.offset(Clock.systemUTC(), i == 0 ? SKEW : SKEW.negated()));
       try (Simulation simulation = Simulation.start(setup, admin, Duration.ofSeconds(60))) {
+        List<LedgerEntry> opening = ExpectedLoyalty.opening(admin.cardBalances());
         TerminalRuntime fast = simulation.runtimes().get(0);
         TerminalRuntime slow = simulation.runtimes().get(1);
         for (TerminalRuntime till : simulation.runtimes()) {
@@ -56,9 +57,13 @@ class ClockSkewTest {
         CheckoutResult earned = fast.checkout().checkout(buy(fast, card, 0));
         long credited = earned.sale().loyalty().pointsEarned();
         assertThat(credited).isPositive();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> fast.ledger().outbox().pendingCount() == 0
+            && fast.ledger().cardPosition(card).unconfirmedEarned() == 0);
+        long confirmed = fast.ledger().cardPosition(card).confirmedBalance();
+        assertThat(confirmed).isGreaterThanOrEqualTo(credited);
         Awaitility.await().atMost(Duration.ofSeconds(20))
-            .until(() -> slow.ledger().cardPosition(card).confirmedBalance() == credited);
-        CheckoutResult spent = slow.checkout().checkout(buy(slow, card, credited));
+            .until(() -> slow.ledger().cardPosition(card).confirmedBalance() == confirmed);
+        CheckoutResult spent = slow.checkout().checkout(buy(slow, card, confirmed));
 
         assertThat(spent.sale().loyalty().pointsRedeemed()).isPositive();
         LedgerEntry earn = earned.entries().stream().filter(e -> e.type() == EntryType.EARN).findFirst().orElseThrow();
@@ -81,6 +86,7 @@ class ClockSkewTest {
         List<LedgerEntry> all = new java.util.ArrayList<>(simulation.entries());
         all.addAll(earned.entries());
         all.addAll(spent.entries());
+        all.addAll(opening);
         ExpectedLoyalty expected = new ExpectedLoyalty(all);
         Set<UUID> recorded = admin.conflicts().stream()
             .filter(c -> !c.path("status").asText().equals("RETRACTED"))

@@ -1,7 +1,10 @@
 package dev.kassa.pos.sim;
 
+import dev.kassa.model.id.Hlc;
 import dev.kassa.model.ledger.EntryType;
 import dev.kassa.model.ledger.LedgerEntry;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -27,6 +30,21 @@ final class ExpectedLoyalty {
     entries.forEach(e -> unique.putIfAbsent(e.id(), e));
     this.byCard = unique.values().stream().collect(Collectors.groupingBy(LedgerEntry::cardNumber, TreeMap::new,
         Collectors.toList()));
+  }
+
+  /**
+   * The balances the server held before the test sold anything (the demo gives its cards points),
+   * as entries that come first in hybrid-clock order.
+   */
+  static List<LedgerEntry> opening(Map<String, Long> balances) {
+    List<LedgerEntry> entries = new ArrayList<>();
+    balances.forEach((card, points) -> {
+      if (points != 0) {
+        entries.add(new LedgerEntry(UUID.nameUUIDFromBytes(("opening:" + card).getBytes(StandardCharsets.UTF_8)), card,
+            EntryType.ADJUST, points, Instant.EPOCH, Hlc.of(0, 0), "office", "office", null, null, null, "opening"));
+      }
+    });
+    return entries;
   }
 
   Map<String, Long> balances() {

@@ -81,8 +81,11 @@ class ServerAnswersEndToEndTest {
   }
 
   @Test
-  void aRevokedTerminalSellsOfflineSaysNotAuthorizedAndCatchesUpAfterReEnrolment() {
+  void aRevokedTerminalSellsOfflineSaysNotAuthorizedAndCatchesUpAfterReEnrolment() throws Exception {
     String id = terminal.profile().terminalId();
+    Path token = dir.resolve("terminals/terminal-1/terminal.token");
+    assertThat(java.nio.file.Files.getPosixFilePermissions(token)).containsExactlyInAnyOrder(
+        java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
     admin.revoke(id);
 
     simulation.sell(15);

@@ -22,8 +22,13 @@ final class ServerHarness implements AutoCloseable {
   }
 
   static ServerHarness start(Path dir) {
+    return start(dir, null);
+  }
+
+  /** On the database at {@code databaseUrl} (PostgreSQL for the benchmarks), or SQLite in {@code dir} when null. */
+  static ServerHarness start(Path dir, String databaseUrl) {
     ServerHarness harness = new ServerHarness(ServerConfig.defaults(dir).withPort(0).withDemo(true)
-        .withPasswordIterations(1_000));
+        .withPasswordIterations(1_000).withDatabaseUrl(databaseUrl));
     harness.startAgain();
     harness.config = harness.config.withPort(harness.server.port());
     return harness;
@@ -39,7 +44,9 @@ final class ServerHarness implements AutoCloseable {
   /** Starts on the same file and port; the port may take a moment to be free again after a stop. */
   synchronized void startAgain() {
     if (server == null) {
-      Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+      // same thread: a slow start is never abandoned half-way and left running behind our back
+      Awaitility.await().atMost(Duration.ofMinutes(2)).pollInSameThread().pollInterval(Duration.ofMillis(200))
+          .ignoreExceptions().until(() -> {
         server = KassaServer.start(config);
         return true;
       });
@@ -55,7 +62,13 @@ final class ServerHarness implements AutoCloseable {
   }
 
   AdminClient admin() {
-    return AdminClient.login(new OkHttpClient(), HttpUrl.get(url()), DemoStaff.ADMIN_USER, DemoStaff.ADMIN_PASSWORD);
+    return admin(Duration.ofSeconds(10));
+  }
+
+  /** An admin session whose calls may take up to {@code timeout} (big imports in the benchmarks). */
+  AdminClient admin(Duration timeout) {
+    OkHttpClient http = new OkHttpClient.Builder().readTimeout(timeout).callTimeout(timeout).build();
+    return AdminClient.login(http, HttpUrl.get(url()), DemoStaff.ADMIN_USER, DemoStaff.ADMIN_PASSWORD);
   }
 
   @Override

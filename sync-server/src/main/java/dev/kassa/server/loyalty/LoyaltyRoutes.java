@@ -49,7 +49,8 @@ public final class LoyaltyRoutes {
         Route.get("/api/v1/admin/loyalty/conflicts", Access.STORE_MANAGER, loyalty::conflicts),
         Route.post("/api/v1/admin/loyalty/conflicts/{id}/resolve", Access.OFFICE, loyalty::resolve),
         Route.post("/api/v1/admin/loyalty/cards/{card}/adjustments", Access.OFFICE, loyalty::adjust),
-        Route.get("/api/v1/admin/loyalty/mismatches", Access.OFFICE, loyalty::mismatches));
+        Route.get("/api/v1/admin/loyalty/mismatches", Access.OFFICE, loyalty::mismatches),
+        Route.post("/api/v1/admin/loyalty/expire", Access.ADMIN, loyalty::expire));
   }
 
   void balance(Context ctx) {
@@ -119,6 +120,10 @@ public final class LoyaltyRoutes {
 
   void mismatches(Context ctx) {
     Json.ok(ctx, store.mismatches());
+  }
+
+  void expire(Context ctx) {
+    Json.ok(ctx, java.util.Map.of("expired", store.expirePoints(clock.instant())));
   }
 
   private static String card(Context ctx) {

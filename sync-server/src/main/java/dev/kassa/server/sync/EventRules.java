@@ -53,9 +53,6 @@ public final class EventRules {
         case ADJUST -> {
           return "invalid: ADJUST entries are made by the office, not by terminals";
         }
-        case EXPIRE -> {
-          return "invalid: EXPIRE entries are made by the server, not by terminals";
-        }
         default -> { }
       }
     }

@@ -28,7 +28,7 @@ import java.util.concurrent.Future;
  * same run, the same rows written raw (PostgreSQL COPY; SQLite prepared batches) into a fresh
  * database of the same engine. Prints sales/s for both and their ratio, per engine.
  *
- * <p>Options: {@code --sales N} per engine (default 24000), {@code --pushers P} (4),
+ * <p>Options: {@code --sales N} per engine (default 16000), {@code --pushers P} (4),
  * {@code --batch B} sales per push (250), {@code --report FILE}.
  */
 public final class IngestBench {
@@ -39,7 +39,7 @@ public final class IngestBench {
   record Result(Engine engine, int sales, double httpPerSecond, double rawPerSecond) {}
 
   public static void main(String[] args) throws Exception {
-    int sales = intOption(args, "--sales", 24_000);
+    int sales = intOption(args, "--sales", 16_000);
     int pushers = intOption(args, "--pushers", 4);
     int batch = intOption(args, "--batch", 250);
     List<Result> results = new ArrayList<>();
@@ -68,13 +68,15 @@ public final class IngestBench {
   }
 
   private static Result run(Engine engine, int sales, int pushers, int batch) throws Exception {
-    List<IngestWorkload.TerminalLoad> loads = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
     for (int p = 0; p < pushers; p++) {
-      loads.add(IngestWorkload.terminal(TestServer.STORE, p == 0 ? TestServer.TERMINAL : "bench-" + p,
-          sales / pushers, batch, CARDS, 100 + p));
+      ids.add(p == 0 ? TestServer.TERMINAL : "bench-" + p);
     }
-    IngestWorkload.TerminalLoad warmup = IngestWorkload.terminal(TestServer.STORE, "bench-warm", batch * 8, batch,
-        CARDS, 99);
+    List<IngestWorkload.TerminalLoad> loads = IngestWorkload.terminals(TestServer.STORE, ids, sales / pushers, batch,
+        "9", CARDS, 100);
+    // warm-up sales on cards of their own, so the measured ones find the history they were made with
+    IngestWorkload.TerminalLoad warmup = IngestWorkload.terminals(TestServer.STORE, List.of("bench-warm"), batch * 8,
+        batch, "8", CARDS, 99).get(0);
     double http;
     try (TestServer server = TestServer.start(engine)) {
       server.http().post("/api/v1/admin/programs", server.adminToken(), DemoProgram.json());
@@ -89,6 +91,9 @@ public final class IngestBench {
       long start = System.nanoTime();
       pushAll(client, base, loads, tokens);
       http = perSecond(loads, System.nanoTime() - start);
+      var mismatches = server.http().get("/api/v1/admin/loyalty/mismatches", server.adminToken()).json();
+      System.out.println(engine + ": " + mismatches.size() + " points mismatches"
+          + (mismatches.isEmpty() ? "" : ", first: " + mismatches.get(0).get("detail").asText()));
     }
     double raw;
     try (Database db = engine.openDatabase()) {

@@ -49,22 +49,78 @@ final class IngestWorkload {
     }
   }
 
-  static TerminalLoad terminal(String storeId, String terminalId, int sales, int salesPerBatch, int cards, long seed) {
-    Random random = new Random(seed);
-    List<List<SyncEvent>> batches = new ArrayList<>();
+  /** What every terminal knew of a card before a sale: the cards' merged history, as a till synced in real time would. */
+  static final class Cards {
+    private final java.util.Map<String, long[]> spendAndFirst = new java.util.HashMap<>();
+
+    CardState before(String card) {
+      long[] known = spendAndFirst.get(card);
+      return known == null ? CardState.fresh(card, Money.ofMinor(0, "RUB"), null)
+          : new CardState(card, 0, List.of(), null, Money.ofMinor(known[0], "RUB"), Instant.ofEpochMilli(known[1]), null);
+    }
+
+    void bought(String card, Money total, Instant at) {
+      long[] known = spendAndFirst.computeIfAbsent(card, k -> new long[] {0, at.toEpochMilli()});
+      known[0] += total.minor();
+    }
+  }
+
+  /** The terminals' loads, their sales interleaved in time (terminal t sells at i * 50 ms + t). */
+  static List<TerminalLoad> terminals(String storeId, List<String> terminalIds, int salesEach, int salesPerBatch,
+      String cardPrefix, int cards, long seed) {
+    Cards history = new Cards();
+    List<Gen> gens = new ArrayList<>();
+    for (int t = 0; t < terminalIds.size(); t++) {
+      gens.add(new Gen(storeId, terminalIds.get(t), t, seed + t));
+    }
+    for (int i = 1; i <= salesEach; i++) {
+      for (Gen gen : gens) {
+        gen.sale(i, cardPrefix, cards, history, i % salesPerBatch == 0 || i == salesEach);
+      }
+    }
+    return gens.stream().map(Gen::load).toList();
+  }
+
+  /** One terminal's generator: its random source, journal chain and batches so far. */
+  private static final class Gen {
+    final String storeId;
+    final String terminalId;
+    final int offset;
+    final long seed;
+    final Random random;
+    final List<List<SyncEvent>> batches = new ArrayList<>();
     List<SyncEvent> batch = new ArrayList<>();
     String lastHash = "";
-    UUID shift = new UUID(seed, 1);
-    for (int i = 1; i <= sales; i++) {
-      String card = "9" + String.format("%012d", random.nextInt(cards));
-      Instant at = T0.plusMillis(i * 50L);
+    final UUID shift;
+
+    Gen(String storeId, String terminalId, int offset, long seed) {
+      this.storeId = storeId;
+      this.terminalId = terminalId;
+      this.offset = offset;
+      this.seed = seed;
+      this.random = new Random(seed);
+      this.shift = new UUID(seed, 1);
+    }
+
+    TerminalLoad load() {
+      List<byte[]> bodies = new ArrayList<>();
+      for (List<SyncEvent> b : batches) {
+        bodies.add(SyncCodec.canonicalBytes(new PushRequest(SyncCodec.PROTOCOL_VERSION, UUID.randomUUID(), terminalId,
+            new ChainHead(0, ""), b)));
+      }
+      return new TerminalLoad(storeId, terminalId, batches, bodies);
+    }
+
+    void sale(int i, String cardPrefix, int cards, Cards history, boolean endOfBatch) {
+      String card = cardPrefix + String.format("%012d", random.nextInt(cards));
+      Instant at = T0.plusMillis(i * 50L + offset);
       Hlc hlc = Hlc.of(at.toEpochMilli(), 0);
       List<BasketLine> basket = new ArrayList<>();
       for (int l = 1; l <= 5; l++) {
         basket.add(BasketLine.of(l, "SKU-" + random.nextInt(500), "dairy", Quantity.pieces(1 + random.nextInt(3)),
             Money.ofMinor(5_000 + random.nextInt(50_000), "RUB")));
       }
-      Evaluation evaluation = ENGINE.evaluate(CardState.fresh(card, Money.ofMinor(0, "RUB"), null),
+      Evaluation evaluation = ENGINE.evaluate(history.before(card),
           Basket.of(basket.get(0).unitPrice().currency(), basket), at);
       List<SaleLine> lines = new ArrayList<>();
       for (BasketLine line : basket) {
@@ -74,6 +130,7 @@ final class IngestWorkload {
       }
       UUID saleId = new UUID(seed << 32 | i, 7);
       Money total = evaluation.total();
+      history.bought(card, total, at);
       Sale sale = new Sale(saleId, storeId, terminalId, shift, i, "cashier-1", at, lines, total,
           List.of(Payment.cash(total, total)), new SaleLoyalty(card, PROGRAM.version(), evaluation.tierId(),
           evaluation.pointsEarned(), 0, Money.ofMinor(0, "RUB"), null, false, List.of()));
@@ -86,17 +143,11 @@ final class IngestWorkload {
             new LedgerEntry(entryId, card, EntryType.EARN, evaluation.pointsEarned(), at, Hlc.of(at.toEpochMilli(), 1),
                 storeId, terminalId, saleId, null, null, null)));
       }
-      if (i % salesPerBatch == 0 || i == sales) {
+      if (endOfBatch) {
         batches.add(batch);
         batch = new ArrayList<>();
       }
     }
-    List<byte[]> bodies = new ArrayList<>();
-    for (List<SyncEvent> b : batches) {
-      bodies.add(SyncCodec.canonicalBytes(new PushRequest(SyncCodec.PROTOCOL_VERSION, UUID.randomUUID(), terminalId,
-          new ChainHead(0, ""), b)));
-    }
-    return new TerminalLoad(storeId, terminalId, batches, bodies);
   }
 
   private static String sha256(String text) {

@@ -135,4 +135,21 @@ class PushServiceTest {
           .isInstanceOf(PushRefused.class);
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aTillHoursFastDoesNotDragTheServersClockAlong(Engine engine) throws Exception {
+    try (SyncFixture server = new SyncFixture(engine)) {
+      long twoHoursAhead = System.currentTimeMillis() + java.time.Duration.ofHours(2).toMillis();
+      dev.kassa.model.id.Hlc fast = dev.kassa.model.id.Hlc.of(twoHoursAhead, 0);
+      SyncEvent e = t1.entry("card-1", EntryType.EARN, 10, 1, null);
+      SyncEvent fromFastTill = new SyncEvent(e.id(), fast, e.terminalTime(), e.storeId(), e.terminalId(), null,
+          e.payload());
+
+      PushResponse response = server.push(t1, List.of(fromFastTill));
+
+      assertThat(response.results().get(0).outcome()).isEqualTo(Outcome.ACCEPTED);
+      assertThat(response.serverTime().physicalMillis()).isLessThan(twoHoursAhead - 60_000);
+    }
+  }
 }

@@ -50,7 +50,7 @@ class SyncHttpTest {
           .as(PullResponse.class);
       assertThat(cards.snapshot()).isTrue();
       assertThat(cards.changes()).singleElement().satisfies(c -> {
-        assertThat(c.kind()).isEqualTo("card-balance");
+        assertThat(c.kind()).isEqualTo("card");
         assertThat(c.data().get("balance").asLong()).isEqualTo(120);
       });
       assertThat(server.http().get("/api/v1/admin/sync/sales-per-terminal", server.adminToken()).json()

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ final class RootSafePostgres {
       }
       asNobody(real, "initdb", "-A", "trust", "-U", "postgres", "-D", data.toString(), "-E", "UTF-8", "--no-sync");
       asNobody(real, "pg_ctl", "-D", data.toString(), "-l", data.resolve("postgres.log").toString(), "-w", "-t", "60",
-          "-o", "-p " + port + " -F -c listen_addresses=localhost -c unix_socket_directories=" + CACHE
+          "-o", "-p " + port + " -F -c listen_addresses=localhost -c unix_socket_directories=" + data
               + " -c max_connections=200 -c synchronous_commit=off", "start");
       Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(real, data), "embedded-pg-stop"));
       return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
@@ -59,12 +60,18 @@ final class RootSafePostgres {
     }
   }
 
+  /**
+   * Stops the cluster and deletes its data from a detached shell: the test JVM does not wait for
+   * it (a waiting shutdown hook made surefire kill the fork after 30 s under load).
+   */
   private static void stop(Path real, Path data) {
+    String script = "setpriv --reuid=nobody --regid=nogroup --clear-groups " + real.resolve("bin").resolve("pg_ctl")
+        + " -D " + data + " -m immediate -w stop; rm -rf " + data;
     try {
-      asNobody(real, "pg_ctl", "-D", data.toString(), "-m", "immediate", "-w", "stop");
-      delete(data);
-    } catch (IOException | RuntimeException e) {
-      System.err.println("embedded PostgreSQL: " + e.getMessage());
+      new ProcessBuilder("sh", "-c", script).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    } catch (IOException e) {
+      System.err.println("embedded PostgreSQL: cannot stop " + data + ": " + e.getMessage());
     }
   }
 
@@ -98,24 +105,33 @@ final class RootSafePostgres {
     Files.createDirectories(CACHE);
     Path dir = Files.createTempDirectory(CACHE, "data-", PosixFilePermissions.asFileAttribute(
         PosixFilePermissions.fromString("rwx------")));
-    chownToNobody(dir);
+    chownToNobody(dir, false);
     return dir;
   }
 
+  /**
+   * The real binaries, unpacked once per machine. Several test JVMs (parallel builds) may race
+   * here: each unpacks into its own temporary directory and renames it into place atomically; the
+   * loser throws its copy away. Nothing else under the cache is touched recursively, because
+   * another JVM may be creating or deleting its data directory there at the same moment.
+   */
   private static Path unpackRealBinaries() throws IOException {
     Files.createDirectories(CACHE);
-    chownToNobody(CACHE);
+    CACHE.toFile().setReadable(true, false);
+    CACHE.toFile().setExecutable(true, false);
     Path real = CACHE.resolve("pg-14.22");
-    Path ready = real.resolve(".ready");
-    if (Files.exists(ready)) {
+    if (Files.exists(real.resolve(".ready"))) {
       return real;
     }
+    Path unpacking = Files.createTempDirectory(CACHE, "pg-unpacking-");
+    unpacking.toFile().setReadable(true, false);
+    unpacking.toFile().setExecutable(true, false);
     try (InputStream archive = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system(), architecture());
         TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(archive))) {
       TarArchiveEntry entry;
       while ((entry = tar.getNextEntry()) != null) {
-        Path target = real.resolve(entry.getName()).normalize();
-        if (!target.startsWith(real)) {
+        Path target = unpacking.resolve(entry.getName()).normalize();
+        if (!target.startsWith(unpacking)) {
           throw new IOException("archive entry outside the target: " + entry.getName());
         }
         if (entry.isDirectory()) {
@@ -135,13 +151,23 @@ final class RootSafePostgres {
         }
       }
     }
-    chownToNobody(real);
-    Files.createFile(ready);
+    chownToNobody(unpacking, true);
+    Files.createFile(unpacking.resolve(".ready"));
+    try {
+      Files.move(unpacking, real, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException lostTheRace) {
+      if (!Files.exists(real.resolve(".ready"))) {
+        throw lostTheRace;
+      }
+      delete(unpacking);
+    }
     return real;
   }
 
-  private static void chownToNobody(Path path) throws IOException {
-    Process chown = new ProcessBuilder("chown", "-R", "nobody:nogroup", path.toString()).inheritIO().start();
+  private static void chownToNobody(Path path, boolean recursive) throws IOException {
+    List<String> command = recursive ? List.of("chown", "-R", "nobody:nogroup", path.toString())
+        : List.of("chown", "nobody:nogroup", path.toString());
+    Process chown = new ProcessBuilder(command).inheritIO().start();
     try {
       if (chown.waitFor() != 0) {
         throw new IOException("chown nobody failed for " + path);

@@ -105,7 +105,8 @@ final class SaleRows {
     }
     StoredDocument doc = found.get(0);
     if (doc.payload() == null) {
-      throw new IllegalStateException("sale " + id + " cannot be read back: " + doc.problem());
+      throw new dev.kassa.pos.ledger.LedgerStorageException(
+          "sale " + id + " cannot be read back (run kassa pos verify): " + doc.problem(), null);
     }
     return (Sale) doc.payload();
   }

@@ -1,5 +1,6 @@
 package dev.kassa.server.loyalty.store;
 
+import dev.kassa.model.id.Hlc;
 import dev.kassa.model.ledger.EntryType;
 import dev.kassa.model.ledger.LedgerEntry;
 import dev.kassa.server.loyalty.Movement;
@@ -8,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -143,6 +145,45 @@ public final class LedgerStore {
       }
     }
     return sums;
+  }
+
+  /** Every entry of {@code card}, whole, in hybrid-clock order. */
+  public List<LedgerEntry> entries(Connection c, String card) throws SQLException {
+    List<LedgerEntry> entries = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT id, card_number, type, points, at, hlc, store_id, terminal_id,"
+        + " sale_id, reverses, expires_at, reason FROM ledger_entries WHERE card_number = ? ORDER BY hlc, id")) {
+      ps.setString(1, card);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long expires = rs.getLong(11);
+          Instant expiresAt = rs.wasNull() ? null : Instant.ofEpochMilli(expires);
+          entries.add(new LedgerEntry(UUID.fromString(rs.getString(1)), rs.getString(2),
+              EntryType.valueOf(rs.getString(3)), rs.getLong(4), Instant.ofEpochMilli(rs.getLong(5)),
+              new Hlc(rs.getLong(6)), rs.getString(7), rs.getString(8), uuid(rs.getString(9)), uuid(rs.getString(10)),
+              expiresAt, rs.getString(12)));
+        }
+      }
+    }
+    return entries;
+  }
+
+  /** Cards holding entries whose points expire at or before {@code now}. */
+  public List<String> cardsWithExpiring(Connection c, Instant now) throws SQLException {
+    List<String> cards = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT card_number FROM ledger_entries"
+        + " WHERE expires_at IS NOT NULL AND expires_at <= ? ORDER BY card_number")) {
+      ps.setLong(1, now.toEpochMilli());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          cards.add(rs.getString(1));
+        }
+      }
+    }
+    return cards;
+  }
+
+  private static UUID uuid(String text) {
+    return text == null ? null : UUID.fromString(text);
   }
 
   /** Every entry of {@code cards}, in hybrid-clock order. */

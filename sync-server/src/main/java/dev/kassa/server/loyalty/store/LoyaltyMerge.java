@@ -53,6 +53,11 @@ public final class LoyaltyMerge {
   public void merge(Connection c, List<Enrolled> enrolled, List<LedgerStore.Row> entries, List<Sale> sales,
       Instant now) throws SQLException {
     List<ChangeLog.Entry> changes = new ArrayList<>();
+    // first, before any card row is locked: the engine recompute is the slow part of a merge
+    List<Sale> withCard = sales.stream().filter(s -> s.loyalty() != null).toList();
+    for (MismatchStore.Mismatch mismatch : pointsCheck.checkAll(c, withCard)) {
+      mismatches.record(c, mismatch, now.toEpochMilli());
+    }
     Set<String> touched = new TreeSet<>();
     for (Enrolled e : enrolled) {
       members.insert(c, e.eventId(), e.member());
@@ -80,10 +85,7 @@ public final class LoyaltyMerge {
         postReservation(c, sale.loyalty().reservationId(), now);
       }
     }
-    List<Sale> withCard = sales.stream().filter(s -> s.loyalty() != null).toList();
-    for (MismatchStore.Mismatch mismatch : pointsCheck.checkAll(c, withCard)) {
-      mismatches.record(c, mismatch, now.toEpochMilli());
-    }
+
     // one query per table for the whole batch: the card rows are locked until commit
     Map<String, String> canonicalOf = members.canonicalCards(c, touched);
     Map<String, Set<String>> groups = members.cardsOfAll(c, new TreeSet<>(canonicalOf.values()));
@@ -91,6 +93,7 @@ public final class LoyaltyMerge {
     groups.values().forEach(allCards::addAll);
     Map<String, long[]> sums = ledger.sums(c, allCards);
     Map<String, Long> held = reservations.heldPerCard(c, allCards, now);
+    List<CardFeed.Published> published = new ArrayList<>();
     for (Map.Entry<String, Set<String>> group : groups.entrySet()) {
       long balance = 0;
       long negatives = 0;
@@ -104,9 +107,10 @@ public final class LoyaltyMerge {
       if (negatives > 0) {
         recomputeConflicts(c, group.getKey(), group.getValue(), now, changes);
       }
-      publish(new CardBalance(group.getKey(), balance, holds, Math.max(0, balance - holds), now), group.getValue(),
-          changes);
+      published.add(new CardFeed.Published(new CardBalance(group.getKey(), balance, holds,
+          Math.max(0, balance - holds), now), group.getKey(), group.getValue()));
     }
+    CardFeed.add(c, published, changes);
     // last: taking feed numbers locks the feed's counter until commit
     feed.appendAll(c, changes);
   }
@@ -114,15 +118,7 @@ public final class LoyaltyMerge {
   /** Adds the member's balance under each of its cards to {@code changes} for the cards feed. */
   public void publishBalance(Connection c, String canonical, Set<String> cards, Instant now,
       List<ChangeLog.Entry> changes) throws SQLException {
-    publish(balance(c, canonical, cards, now), cards, changes);
-  }
-
-  private static void publish(CardBalance balance, Set<String> cards, List<ChangeLog.Entry> changes) {
-    Instant now = balance.asOf();
-    for (String card : cards) {
-      CardBalance under = new CardBalance(card, balance.balance(), balance.held(), balance.available(), now);
-      changes.add(new ChangeLog.Entry(Stream.CARDS, null, "card-balance", card, SyncCodec.toTree(under)));
-    }
+    CardFeed.add(c, List.of(new CardFeed.Published(balance(c, canonical, cards, now), canonical, cards)), changes);
   }
 
   /** The member's balance (all its cards), what open holds keep back, and what is left. */

@@ -3,6 +3,7 @@ package dev.kassa.server.loyalty.store;
 import dev.kassa.model.id.Hlc;
 import dev.kassa.model.ledger.EntryType;
 import dev.kassa.model.ledger.LedgerEntry;
+import dev.kassa.model.loyalty.ledger.PointsLedger;
 import dev.kassa.model.sync.CardBalance;
 import dev.kassa.model.sync.Reservation;
 import dev.kassa.model.sync.ReservationRequest;
@@ -176,6 +177,35 @@ public final class LoyaltyStore {
 
   public List<MismatchStore.Mismatch> mismatches() {
     return tx.read(mismatches::list);
+  }
+
+  /**
+   * Writes the EXPIRE entries that {@code now} makes due, card by card, as the shared ledger
+   * derivation computes them. Their ids derive from the expiring lot, so a terminal that wrote the
+   * same expiry offline and a repeated sweep add nothing. Returns how many entries were added.
+   */
+  public int expirePoints(Instant now) {
+    return tx.write(c -> {
+      int added = 0;
+      for (String card : ledger.cardsWithExpiring(c, now)) {
+        List<LedgerEntry> due = PointsLedger.derive(ledger.entries(c, card), now).dueExpiries();
+        if (due.isEmpty()) {
+          continue;
+        }
+        List<LedgerStore.Row> rows = due.stream().map(e -> new LedgerStore.Row(e.id(), e)).toList();
+        long delta = 0;
+        long negatives = 0;
+        for (LedgerEntry e : ledger.insertAbsent(c, rows)) {
+          delta += e.points();
+          negatives++;
+          added++;
+        }
+        ledger.addToBalances(c, Map.of(card, new long[] {delta, negatives}), now.toEpochMilli());
+        String canonical = members.canonicalCard(c, card);
+        publish(c, canonical, members.cardsOf(c, canonical), now);
+      }
+      return added;
+    });
   }
 
   /** Marks holds past their expiry as EXPIRED (they already stopped counting when they expired). */

@@ -1,0 +1,83 @@
+package dev.kassa.server.loyalty.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kassa.model.sync.CardBalance;
+import dev.kassa.model.sync.Stream;
+import dev.kassa.model.sync.SyncCodec;
+import dev.kassa.server.feed.store.ChangeLog;
+import dev.kassa.server.sync.store.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The "card" entities of the cards feed as balances move: the card as issued (number, status,
+ * holder fields from the cards table) with the member's confirmed {@code balance}, {@code held},
+ * {@code available} and {@code memberCard} (the card it was merged into, itself when not merged).
+ * The whole entity is sent each time, since a terminal replaces its copy of an entity.
+ */
+final class CardFeed {
+  /** A member's balance and the cards it shows under. */
+  record Published(CardBalance balance, String memberCard, Set<String> cards) {}
+
+  private CardFeed() {}
+
+  static void add(Connection c, List<Published> published, List<ChangeLog.Entry> changes) throws SQLException {
+    List<String> cards = new ArrayList<>();
+    for (Published p : published) {
+      cards.addAll(p.cards());
+    }
+    Map<String, ObjectNode> issued = issued(c, cards);
+    for (Published p : published) {
+      for (String card : p.cards()) {
+        ObjectNode data = issued.getOrDefault(card, fresh(card));
+        data.put("balance", p.balance().balance());
+        data.put("held", p.balance().held());
+        data.put("available", p.balance().available());
+        data.put("memberCard", p.memberCard());
+        data.put("asOf", p.balance().asOf().toString());
+        changes.add(new ChangeLog.Entry(Stream.CARDS, null, "card", card, data));
+      }
+    }
+  }
+
+  private static ObjectNode fresh(String card) {
+    ObjectNode data = SyncCodec.mapper().createObjectNode();
+    data.put("number", card);
+    data.put("status", "ACTIVE");
+    return data;
+  }
+
+  private static Map<String, ObjectNode> issued(Connection c, List<String> cards) throws SQLException {
+    Map<String, ObjectNode> issued = new HashMap<>();
+    for (List<String> chunk : Sql.chunks(cards, 500)) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT card_number, status, holder_name, phone, birthday"
+          + " FROM cards WHERE card_number IN (" + Sql.marks(chunk.size()) + ")")) {
+        Sql.bind(ps, chunk);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            ObjectNode data = fresh(rs.getString(1));
+            data.put("status", rs.getString(2));
+            putIfSet(data, "holderName", rs.getString(3));
+            putIfSet(data, "phone", rs.getString(4));
+            putIfSet(data, "birthday", rs.getString(5));
+            issued.put(rs.getString(1), data);
+          }
+        }
+      }
+    }
+    return issued;
+  }
+
+  private static void putIfSet(ObjectNode data, String field, String value) {
+    if (value != null) {
+      data.put(field, value);
+    }
+  }
+}
