@@ -44,7 +44,9 @@ public final class ChangeReader {
    */
   public List<Row> snapshot(Connection c, Stream stream, String storeId, long upToSeq, String afterKind,
       String afterKey, int limit) throws SQLException {
-    String after = afterKind == null ? "" : " AND (c.kind > ? OR (c.kind = ? AND c.entity_key > ?))";
+    // a row comparison, not an OR: both engines then start the index scan on (stream, kind, entity_key)
+    // at the cursor instead of filtering the stream from its first entity on every page
+    String after = afterKind == null ? "" : " AND (c.kind, c.entity_key) > (?, ?)";
     String sql = "SELECT c.seq, c.kind, c.entity_key, c.data FROM changes c WHERE c.stream = ?"
         + " AND (c.store_id IS NULL OR c.store_id = ?) AND c.seq <= ?" + after
         + " AND c.seq = (SELECT MAX(l.seq) FROM changes l WHERE l.stream = c.stream AND l.kind = c.kind"
@@ -57,7 +59,6 @@ public final class ChangeReader {
       ps.setString(p++, storeId);
       ps.setLong(p++, upToSeq);
       if (afterKind != null) {
-        ps.setString(p++, afterKind);
         ps.setString(p++, afterKind);
         ps.setString(p++, afterKey);
       }
