@@ -29,7 +29,7 @@ import java.util.concurrent.Future;
  * database of the same engine. Prints sales/s for both and their ratio, per engine.
  *
  * <p>Options: {@code --sales N} per engine (default 16000), {@code --pushers P} (4),
- * {@code --batch B} sales per push (250), {@code --report FILE}.
+ * {@code --batch B} sales per push (250), {@code --engine NAME} only that engine, {@code --report FILE}.
  */
 public final class IngestBench {
   private static final int CARDS = 20_000;
@@ -44,7 +44,9 @@ public final class IngestBench {
     int batch = intOption(args, "--batch", 250);
     List<Result> results = new ArrayList<>();
     for (Engine engine : Engine.values()) {
-      results.add(run(engine, sales, pushers, batch));
+      if (option(args, "--engine", engine.name()).equalsIgnoreCase(engine.name())) {
+        results.add(run(engine, sales, pushers, batch));
+      }
     }
     StringBuilder table = new StringBuilder("| engine | sales | through HTTP, sales/s | raw rows, sales/s | HTTP / raw |\n"
         + "| --- | --- | --- | --- | --- |\n");
@@ -89,8 +91,13 @@ public final class IngestBench {
       String base = "http://localhost:" + server.port() + "/api/v1/sync/push";
       pushAll(client, base, List.of(warmup), List.of(server.createTerminal(TestServer.STORE, "bench-warm")));
       long start = System.nanoTime();
+      long cpuStart = cpuNanos();
+      long dbStart = databaseCpuNanos();
       pushAll(client, base, loads, tokens);
       http = perSecond(loads, System.nanoTime() - start);
+      int measured = loads.stream().mapToInt(IngestWorkload.TerminalLoad::sales).sum();
+      System.out.printf(Locale.ROOT, "%s: CPU per sale: server JVM %.0f us, database processes %.0f us%n", engine,
+          (cpuNanos() - cpuStart) / 1e3 / measured, (databaseCpuNanos() - dbStart) / 1e3 / measured);
       var mismatches = server.http().get("/api/v1/admin/loyalty/mismatches", server.adminToken()).json();
       System.out.println(engine + ": " + mismatches.size() + " points mismatches"
           + (mismatches.isEmpty() ? "" : ", first: " + mismatches.get(0).get("detail").asText()));
@@ -151,15 +158,40 @@ public final class IngestBench {
     }
   }
 
+  /** CPU time of this JVM (server and pushers), to compare runs on a machine that other work also loads. */
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /** CPU time of this JVM's child processes (the embedded PostgreSQL), from /proc; 0 where there is none. */
+  private static long databaseCpuNanos() {
+    long ticks = 0;
+    for (ProcessHandle p : ProcessHandle.current().descendants().toList()) {
+      try {
+        String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+      } catch (java.io.IOException | RuntimeException e) {
+        // the process ended meanwhile, or no /proc here: count nothing for it
+      }
+    }
+    return ticks * 10_000_000L;
+  }
+
   private static double perSecond(List<IngestWorkload.TerminalLoad> loads, long nanos) {
     int sales = loads.stream().mapToInt(IngestWorkload.TerminalLoad::sales).sum();
     return sales / (nanos / 1e9);
   }
 
   private static int intOption(String[] args, String name, int fallback) {
+    return Integer.parseInt(option(args, name, Integer.toString(fallback)));
+  }
+
+  private static String option(String[] args, String name, String fallback) {
     for (int i = 0; i + 1 < args.length; i++) {
       if (args[i].equals(name)) {
-        return Integer.parseInt(args[i + 1]);
+        return args[i + 1];
       }
     }
     return fallback;
