@@ -92,12 +92,11 @@ public final class IngestBench {
       pushAll(client, base, List.of(warmup), List.of(server.createTerminal(TestServer.STORE, "bench-warm")));
       long start = System.nanoTime();
       long cpuStart = cpuNanos();
-      long dbStart = databaseCpuNanos();
       pushAll(client, base, loads, tokens);
       http = perSecond(loads, System.nanoTime() - start);
       int measured = loads.stream().mapToInt(IngestWorkload.TerminalLoad::sales).sum();
-      System.out.printf(Locale.ROOT, "%s: CPU per sale: server JVM %.0f us, database processes %.0f us%n", engine,
-          (cpuNanos() - cpuStart) / 1e3 / measured, (databaseCpuNanos() - dbStart) / 1e3 / measured);
+      System.out.printf(Locale.ROOT, "%s: CPU of the server JVM (with the pushers) per sale: %.0f us%n", engine,
+          (cpuNanos() - cpuStart) / 1e3 / measured);
       var mismatches = server.http().get("/api/v1/admin/loyalty/mismatches", server.adminToken()).json();
       System.out.println(engine + ": " + mismatches.size() + " points mismatches"
           + (mismatches.isEmpty() ? "" : ", first: " + mismatches.get(0).get("detail").asText()));
@@ -162,21 +161,6 @@ public final class IngestBench {
   private static long cpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
         .getOperatingSystemMXBean()).getProcessCpuTime();
-  }
-
-  /** CPU time of this JVM's child processes (the embedded PostgreSQL), from /proc; 0 where there is none. */
-  private static long databaseCpuNanos() {
-    long ticks = 0;
-    for (ProcessHandle p : ProcessHandle.current().descendants().toList()) {
-      try {
-        String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-      } catch (java.io.IOException | RuntimeException e) {
-        // the process ended meanwhile, or no /proc here: count nothing for it
-      }
-    }
-    return ticks * 10_000_000L;
   }
 
   private static double perSecond(List<IngestWorkload.TerminalLoad> loads, long nanos) {
