@@ -24,7 +24,7 @@ import java.util.Set;
  * So that a terminal tiers a sale as the server's recompute ({@link EnginePointsCheck}) will, it also
  * carries what that recompute reads of the card's own sales as of {@code asOf}: {@code spend12m}
  * (minor units of the year's sales), {@code firstPurchaseAt} (absent: never bought) and the
- * enrolment's {@code birthday} (over the issued one). The whole entity is sent each time, since a
+ * {@code birthday} it reads (the enrolment's over the issued one). The whole entity is sent each time, since a
  * terminal replaces its copy of an entity.
  */
 final class CardFeed {

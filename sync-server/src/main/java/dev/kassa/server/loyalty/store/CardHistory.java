@@ -20,7 +20,7 @@ import java.util.TreeSet;
 
 /**
  * The merged history of a batch's cards, read in a few queries: each card's sales of the last year
- * and first purchase, and the birthday it was enrolled with. From it, the card as the engine sees
+ * and first purchase, and the birthday it was enrolled with (or else issued with). From it, the card as the engine sees
  * it just before a given sale.
  */
 final class CardHistory {
@@ -76,6 +76,16 @@ final class CardHistory {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           firstPurchase.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+    }
+    // the birthday the card was issued with, unless the member gave one when enrolling
+    try (PreparedStatement ps = c.prepareStatement("SELECT card_number, birthday FROM cards"
+        + " WHERE card_number IN (" + Sql.marks(cards.size()) + ") AND birthday IS NOT NULL")) {
+      Sql.bind(ps, cards);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          birthdays.put(rs.getString(1), LocalDate.parse(rs.getString(2)));
         }
       }
     }
