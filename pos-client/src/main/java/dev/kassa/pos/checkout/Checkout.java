@@ -9,6 +9,7 @@ import dev.kassa.model.ledger.LedgerEntry;
 import dev.kassa.model.loyalty.card.CardState;
 import dev.kassa.model.loyalty.engine.Basket;
 import dev.kassa.model.loyalty.engine.BasketLine;
+import dev.kassa.model.loyalty.engine.CompiledProgram;
 import dev.kassa.model.loyalty.engine.Evaluation;
 import dev.kassa.model.loyalty.engine.LoyaltyEngine;
 import dev.kassa.model.money.Money;
@@ -149,14 +150,15 @@ public final class Checkout {
   }
 
   /**
-   * The card as the engine sees it here: {@code balance} is what it may spend now. The till does
-   * not hold the card's whole history, so the tier comes from no spend and a card that has points
-   * is taken to have bought before.
+   * The card as the engine sees it here: {@code balance} is what it may spend now; the tier, first
+   * purchase and birthday come from what the server last published of the card plus this till's
+   * sales it has not counted yet, the same facts its points recompute reads, so both evaluate the
+   * sale alike whenever the till holds the card's latest state.
    */
   private static CardState cardState(CardPosition position, long balance, LoyaltyEngine loyalty) {
-    Money zero = Money.zero(loyalty.program().currency());
-    boolean seen = position.confirmedBalance() != 0 || position.unconfirmedEarned() != 0 || position.unconfirmedSpent() != 0;
-    return new CardState(position.cardNumber(), balance, List.of(), null, zero, seen ? Instant.EPOCH : null, null);
+    CompiledProgram program = loyalty.program();
+    return new CardState(position.cardNumber(), balance, List.of(), program.tierFor(position.spend12m()),
+        Money.ofMinor(position.spend12m(), program.currency()), position.firstPurchaseAt(), position.birthday());
   }
 
   private List<LedgerEntry> entries(UUID saleId, String card, Evaluation evaluation, LoyaltyEngine loyalty, Instant now) {

@@ -100,6 +100,12 @@ public final class AdminClient {
     return SyncCodec.mapper().convertValue(all, new TypeReference<List<JsonNode>>() { });
   }
 
+  /** Every sale whose points the server computed differently from the terminal, as its JSON. */
+  public List<JsonNode> mismatches() {
+    JsonNode all = call("GET", "api/v1/admin/loyalty/mismatches", null);
+    return SyncCodec.mapper().convertValue(all, new TypeReference<List<JsonNode>>() { });
+  }
+
   private JsonNode call(String method, String path, Object body) {
     return send(method, path, body == null ? null : RequestBody.create(SyncCodec.canonicalBytes(body), JSON));
   }

@@ -6,6 +6,11 @@ import dev.kassa.model.catalog.Product;
 import dev.kassa.model.ledger.EntryType;
 import dev.kassa.model.ledger.LedgerEntry;
 import dev.kassa.model.loyalty.DemoProgram;
+import dev.kassa.model.loyalty.card.CardState;
+import dev.kassa.model.loyalty.engine.Basket;
+import dev.kassa.model.loyalty.engine.BasketLine;
+import dev.kassa.model.loyalty.engine.Evaluation;
+import dev.kassa.model.loyalty.engine.LoyaltyEngine;
 import dev.kassa.model.money.Money;
 import dev.kassa.model.sale.PaymentMethod;
 import dev.kassa.model.sale.Quantity;
@@ -24,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -203,5 +209,68 @@ class CheckoutTest {
 
   private static MockResponse json(Object body) {
     return new MockResponse().setHeader("Content-Type", "application/json").setBody(SyncCodec.toJson(body));
+  }
+
+  /** The card as the server's cards feed publishes it, with what its points recompute reads. */
+  private void publishCard(long spend12m, String firstPurchaseAt) {
+    com.fasterxml.jackson.databind.node.ObjectNode card = SyncCodec.mapper().createObjectNode();
+    card.put("number", CARD);
+    card.put("status", "ACTIVE");
+    card.put("balance", 2_000);
+    card.put("held", 0);
+    card.put("available", 2_000);
+    card.put("spend12m", spend12m);
+    if (firstPurchaseAt != null) {
+      card.put("firstPurchaseAt", firstPurchaseAt);
+    }
+    ledger.feeds().apply(new PullResponse(1, Stream.CARDS, "s" + spend12m, false, false,
+        List.of(new Change("card-balance", CARD, false, card))));
+  }
+
+  @Test
+  void aGoldCardIsEvaluatedAtItsTier() {
+    publishCard(6_000_000, "2026-01-10T10:00:00Z");
+
+    CheckoutResult result = checkout(null).checkout(buy(0));
+
+    CardState gold = new CardState(CARD, 2_000, List.of(), "gold", Money.ofMinor(6_000_000, "RUB"),
+        Instant.parse("2026-01-10T10:00:00Z"), null);
+    Evaluation expected = LoyaltyEngine.of(DemoProgram.load()).evaluate(gold, Basket.of(Currency.getInstance("RUB"),
+        List.of(BasketLine.of(1, SAUSAGE, Quantity.pieces(1)))), result.sale().createdAt());
+    assertThat(result.sale().loyalty().tier()).isEqualTo("gold");
+    assertThat(result.sale().total()).isEqualTo(expected.total());
+    assertThat(result.sale().loyalty().pointsEarned()).isEqualTo(expected.pointsEarned());
+  }
+
+  @Test
+  void thisTillsUnconfirmedSalesCountTowardsTheTierUntilTheServerCountsThem() {
+    publishCard(4_900_000, "2026-01-10T10:00:00Z");
+    Checkout checkout = checkout(null);
+
+    CheckoutResult silver = checkout.checkout(buy(0));
+    CheckoutResult gold = checkout.checkout(buy(0));
+
+    assertThat(silver.sale().loyalty().tier()).isEqualTo("silver");
+    assertThat(gold.sale().loyalty().tier()).isEqualTo("gold");
+    long both = silver.sale().total().minor() + gold.sale().total().minor();
+    assertThat(ledger.cardPosition(CARD).spend12m()).isEqualTo(4_900_000 + both);
+
+    // the server acknowledges both, then publishes a spend that includes them: no double count
+    ledger.outbox().markSynced(ledger.outbox().pending(100, 1 << 20).stream().map(e -> e.id()).toList());
+    assertThat(ledger.cardPosition(CARD).spend12m()).isEqualTo(4_900_000 + both);
+    publishCard(4_900_000 + both, "2026-01-10T10:00:00Z");
+    assertThat(ledger.cardPosition(CARD).spend12m()).isEqualTo(4_900_000 + both);
+  }
+
+  @Test
+  void aCardsFirstPurchaseIsKnownFromTheServerOrFromThisTillsOwnSale() {
+    publishCard(0, null);
+    assertThat(ledger.cardPosition(CARD).firstPurchaseAt()).isNull();
+
+    CheckoutResult first = checkout(null).checkout(buy(0));
+
+    assertThat(ledger.cardPosition(CARD).firstPurchaseAt()).isEqualTo(first.sale().createdAt());
+    publishCard(0, "2026-01-10T10:00:00Z");
+    assertThat(ledger.cardPosition(CARD).firstPurchaseAt()).isEqualTo(Instant.parse("2026-01-10T10:00:00Z"));
   }
 }

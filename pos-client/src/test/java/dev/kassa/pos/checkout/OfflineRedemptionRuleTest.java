@@ -25,12 +25,12 @@ class OfflineRedemptionRuleTest {
       """)
   void redeemsNoMoreThanTheAllowanceNorTheConfirmedBalanceLessOwnUnconfirmedSpending(long allowance, long confirmed,
       long earned, long spent, long limit) {
-    assertThat(OfflineRedemptionRule.limit(allowance, new CardPosition("7000000000017", true, confirmed, earned, spent)))
+    assertThat(OfflineRedemptionRule.limit(allowance, new CardPosition("7000000000017", true, confirmed, earned, spent, 0, null, null)))
         .isEqualTo(limit);
   }
 
   @Test
   void aCardTheTillNeverHeardOfRedeemsNothingOffline() {
-    assertThat(OfflineRedemptionRule.limit(500, new CardPosition("7000000000017", false, 0, 0, 0))).isZero();
+    assertThat(OfflineRedemptionRule.limit(500, new CardPosition("7000000000017", false, 0, 0, 0, 0, null, null))).isZero();
   }
 }

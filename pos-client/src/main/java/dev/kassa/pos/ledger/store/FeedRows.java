@@ -11,6 +11,9 @@ import dev.kassa.pos.sync.FeedStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -220,10 +223,30 @@ public final class FeedRows implements FeedStore {
     if (row == null) {
       return null;
     }
-    return new CardRow(SyncCodec.fromJson(row.json, JsonNode.class).path("balance").asLong(), row.mark);
+    JsonNode card = SyncCodec.fromJson(row.json, JsonNode.class);
+    // spend, first purchase and birthday come with servers that publish them; older rows lack them
+    return new CardRow(card.path("balance").asLong(), row.mark, card.path("spend12m").asLong(0),
+        instant(card.path("firstPurchaseAt")), date(card.path("birthday")));
   }
 
-  record CardRow(long confirmedBalance, long mark) {}
+  /** Null when absent or unreadable: the card is then tiered knowing less, never refused at the till. */
+  private static Instant instant(JsonNode node) {
+    try {
+      return node.isTextual() ? Instant.parse(node.asText()) : null;
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static LocalDate date(JsonNode node) {
+    try {
+      return node.isTextual() ? LocalDate.parse(node.asText()) : null;
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  record CardRow(long confirmedBalance, long mark, long spend12m, Instant firstPurchaseAt, LocalDate birthday) {}
 
   private record Row(String json, long mark) {}
 

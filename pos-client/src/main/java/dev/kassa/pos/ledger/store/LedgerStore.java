@@ -256,7 +256,11 @@ public final class LedgerStore implements AutoCloseable {
       long mark = card == null ? 0 : card.mark();
       long all = entries.unconfirmedPoints(cardNumber, mark);
       long debits = entries.unconfirmedDebits(cardNumber, mark);
-      return new CardPosition(cardNumber, card != null, confirmed, all - debits, -debits);
+      SaleRows.Unconfirmed sold = sales.unconfirmed(cardNumber, mark);
+      long spend = Math.addExact(card == null ? 0 : card.spend12m(), sold.spendMinor());
+      Instant first = card == null || card.firstPurchaseAt() == null ? sold.anyAt() : card.firstPurchaseAt();
+      return new CardPosition(cardNumber, card != null, confirmed, all - debits, -debits, spend, first,
+          card == null ? null : card.birthday());
     });
   }
 

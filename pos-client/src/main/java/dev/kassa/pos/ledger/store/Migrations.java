@@ -17,7 +17,7 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class Migrations {
   /** The highest {@code V<n>__*.sql} under {@code db/terminal}; a test keeps the two in step. */
-  public static final int LATEST_VERSION = 2;
+  public static final int LATEST_VERSION = 3;
   static final String LOCATION = "classpath:db/terminal";
 
   private Migrations() {}

@@ -82,6 +82,7 @@ public final class OutboxRows implements Outbox {
       PreparedStatement st = db.statement("UPDATE outbox SET status = 'SYNCED' WHERE event_id = ? AND status = 'PENDING'");
       for (UUID id : ids) {
         entries.markSynced(id.toString(), mark);
+        markSale(id.toString(), mark);
         st.setString(1, id.toString());
         st.executeUpdate();
       }
@@ -89,10 +90,21 @@ public final class OutboxRows implements Outbox {
     });
   }
 
+  /** The sale of event {@code eventId} (if it is one) is known to the server as of {@code mark} (0: never will be). */
+  private void markSale(String eventId, long mark) throws SQLException {
+    PreparedStatement st = db.statement("UPDATE sales SET synced_mark = ? WHERE id ="
+        + " (SELECT json_extract(json, '$.payload.id') FROM outbox WHERE event_id = ? AND kind = 'Sale')"
+        + " AND synced_mark IS NULL");
+    st.setLong(1, mark);
+    st.setString(2, eventId);
+    st.executeUpdate();
+  }
+
   @Override
   public void markRejected(UUID id, String reason) {
     db.write(() -> {
       entries.markRejected(id.toString());
+      markSale(id.toString(), 0);
       PreparedStatement st = db.statement("UPDATE outbox SET status = 'REJECTED', reason = ? WHERE event_id = ?");
       st.setString(1, reason);
       st.setString(2, id.toString());

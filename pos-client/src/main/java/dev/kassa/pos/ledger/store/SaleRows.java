@@ -12,6 +12,7 @@ import dev.kassa.model.sync.SyncCodec;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
@@ -95,6 +96,29 @@ final class SaleRows {
     st.setInt(9, loyalty.offline() ? 1 : 0);
     st.setString(10, SyncCodec.toJson(loyalty.coupons()));
     st.executeUpdate();
+  }
+
+  /**
+   * This till's sales on a card that its feed row does not count yet: their total, and when one of
+   * them was made (null: none), which is all a first-purchase rule needs to know.
+   */
+  record Unconfirmed(long spendMinor, Instant anyAt) {}
+
+  /**
+   * This till's sales on the card that the card's feed row (received at {@code cardMark}) does not
+   * count yet: not acknowledged, or acknowledged after it. Rejected sales (mark 0) never count.
+   */
+  Unconfirmed unconfirmed(String cardNumber, long cardMark) throws SQLException {
+    PreparedStatement st = db.statement("SELECT COALESCE(SUM(s.total), 0), MIN(s.created_at) FROM sales s"
+        + " JOIN sale_loyalty l ON l.sale_id = s.id"
+        + " WHERE l.card_number = ? AND (s.synced_mark IS NULL OR s.synced_mark > ?)");
+    st.setString(1, cardNumber);
+    st.setLong(2, cardMark);
+    try (ResultSet rs = st.executeQuery()) {
+      rs.next();
+      String first = rs.getString(2);
+      return new Unconfirmed(rs.getLong(1), Columns.instant(first));
+    }
   }
 
   Sale find(UUID id) throws SQLException {

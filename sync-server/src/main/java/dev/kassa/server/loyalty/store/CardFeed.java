@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +21,11 @@ import java.util.Set;
  * The "card" entities of the cards feed as balances move: the card as issued (number, status,
  * holder fields from the cards table) with the member's confirmed {@code balance}, {@code held},
  * {@code available} and {@code memberCard} (the card it was merged into, itself when not merged).
- * The whole entity is sent each time, since a terminal replaces its copy of an entity.
+ * So that a terminal tiers a sale as the server's recompute ({@link EnginePointsCheck}) will, it also
+ * carries what that recompute reads of the card's own sales as of {@code asOf}: {@code spend12m}
+ * (minor units of the year's sales), {@code firstPurchaseAt} (absent: never bought) and the
+ * {@code birthday} it reads (the enrolment's over the issued one). The whole entity is sent each time, since a
+ * terminal replaces its copy of an entity.
  */
 final class CardFeed {
   /** A member's balance and the cards it shows under. */
@@ -34,9 +39,17 @@ final class CardFeed {
       cards.addAll(p.cards());
     }
     Map<String, ObjectNode> issued = issued(c, cards);
+    Instant earliest = published.stream().map(p -> p.balance().asOf()).min(Instant::compareTo).orElse(Instant.EPOCH);
+    CardHistory history = CardHistory.ofCards(c, cards, earliest);
     for (Published p : published) {
       for (String card : p.cards()) {
         ObjectNode data = issued.getOrDefault(card, fresh(card));
+        data.put("spend12m", history.spendSinceYearBefore(card, p.balance().asOf()));
+        Instant first = history.firstPurchase(card);
+        if (first != null) {
+          data.put("firstPurchaseAt", first.toString());
+        }
+        putIfSet(data, "birthday", history.birthday(card) == null ? null : history.birthday(card).toString());
         data.put("balance", p.balance().balance());
         data.put("held", p.balance().held());
         data.put("available", p.balance().available());

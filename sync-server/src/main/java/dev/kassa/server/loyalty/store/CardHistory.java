@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import java.util.TreeSet;
 
 /**
  * The merged history of a batch's cards, read in a few queries: each card's sales of the last year
- * and first purchase, and the birthday it was enrolled with. From it, the card as the engine sees
+ * and first purchase, and the birthday it was enrolled with (or else issued with). From it, the card as the engine sees
  * it just before a given sale.
  */
 final class CardHistory {
@@ -47,6 +48,15 @@ final class CardHistory {
     return history;
   }
 
+  /** The history of {@code cards} as needed for their states at {@code now} or later. */
+  static CardHistory ofCards(Connection c, Collection<String> cards, Instant now) throws SQLException {
+    CardHistory history = new CardHistory();
+    for (List<String> chunk : Sql.chunks(new ArrayList<>(new TreeSet<>(cards)), 500)) {
+      history.read(c, chunk, now.minus(SPEND_WINDOW).toEpochMilli());
+    }
+    return history;
+  }
+
   private void read(Connection c, List<String> cards, long from) throws SQLException {
     List<Object> params = new ArrayList<>(cards);
     params.add(from);
@@ -69,6 +79,16 @@ final class CardHistory {
         }
       }
     }
+    // the birthday the card was issued with, unless the member gave one when enrolling
+    try (PreparedStatement ps = c.prepareStatement("SELECT card_number, birthday FROM cards"
+        + " WHERE card_number IN (" + Sql.marks(cards.size()) + ") AND birthday IS NOT NULL")) {
+      Sql.bind(ps, cards);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          birthdays.put(rs.getString(1), LocalDate.parse(rs.getString(2)));
+        }
+      }
+    }
     try (PreparedStatement ps = c.prepareStatement("SELECT card_number, birthday FROM member_enrolments"
         + " WHERE card_number IN (" + Sql.marks(cards.size()) + ") AND birthday IS NOT NULL"
         + " ORDER BY enrolled_at DESC")) {
@@ -84,18 +104,53 @@ final class CardHistory {
   /** The card before {@code sale}: spend of the year before it, first purchase if one came before. */
   CardState stateBefore(Sale sale) {
     String card = sale.loyalty().cardNumber();
-    long at = sale.createdAt().toEpochMilli();
-    long windowStart = sale.createdAt().minus(SPEND_WINDOW).toEpochMilli();
+    long spend = spendBefore(card, sale.createdAt(), sale.id().toString());
+    // the redemption the terminal made is a fact here; the balance only has to allow it
+    return new CardState(card, sale.loyalty().pointsRedeemed(), List.of(), null,
+        Money.ofMinor(spend, sale.total().currency()), firstPurchaseBefore(card, sale.createdAt()),
+        birthdays.get(card));
+  }
+
+  /**
+   * The card's spend in minor units over the year before {@code at} ({@code at} itself left out),
+   * without the sale {@code exceptSaleId}: the spend a sale at {@code at} is tiered by.
+   */
+  private long spendBefore(String card, Instant at, String exceptSaleId) {
+    return spend(card, at.minus(SPEND_WINDOW).toEpochMilli(), at.toEpochMilli(), exceptSaleId);
+  }
+
+  /**
+   * The card's spend in minor units from the year before {@code now} on (sales dated after
+   * {@code now} by a terminal's clock included): what the cards feed publishes, to which a
+   * terminal adds its own sales the server has not seen.
+   */
+  long spendSinceYearBefore(String card, Instant now) {
+    return spend(card, now.minus(SPEND_WINDOW).toEpochMilli(), Long.MAX_VALUE, null);
+  }
+
+  private long spend(String card, long from, long until, String exceptSaleId) {
     long spend = 0;
     for (Purchase p : recent.getOrDefault(card, List.of())) {
-      if (p.at() >= windowStart && p.at() < at && !p.saleId().equals(sale.id().toString())) {
+      if (p.at() >= from && p.at() < until && !p.saleId().equals(exceptSaleId)) {
         spend = Math.addExact(spend, p.totalMinor());
       }
     }
+    return spend;
+  }
+
+  private Instant firstPurchaseBefore(String card, Instant at) {
     Long first = firstPurchase.get(card);
-    Instant firstBefore = first != null && first < at ? Instant.ofEpochMilli(first) : null;
-    // the redemption the terminal made is a fact here; the balance only has to allow it
-    return new CardState(card, sale.loyalty().pointsRedeemed(), List.of(), null,
-        Money.ofMinor(spend, sale.total().currency()), firstBefore, birthdays.get(card));
+    return first != null && first < at.toEpochMilli() ? Instant.ofEpochMilli(first) : null;
+  }
+
+  /** When the card first bought; null when it never did. */
+  Instant firstPurchase(String card) {
+    Long first = firstPurchase.get(card);
+    return first == null ? null : Instant.ofEpochMilli(first);
+  }
+
+  /** The birthday the card's member was enrolled with; null when not known. */
+  LocalDate birthday(String card) {
+    return birthdays.get(card);
   }
 }

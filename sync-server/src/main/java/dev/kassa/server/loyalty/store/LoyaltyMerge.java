@@ -79,6 +79,8 @@ public final class LoyaltyMerge {
     }
     ledger.addToBalances(c, deltas, now.toEpochMilli());
     touched.addAll(deltas.keySet());
+    // a sale moves the card's 12-month spend even when it moved no points
+    withCard.forEach(s -> touched.add(s.loyalty().cardNumber()));
     reservations.postForSales(c, redeemedSales, now);
     for (Sale sale : sales) {
       if (sale.loyalty() != null && sale.loyalty().reservationId() != null) {
