@@ -155,7 +155,7 @@ public final class LedgerCommitBenchmark {
       control.execute("INSERT INTO shifts (id, opened_by, opened_at, opening_float) VALUES ('" + shiftId
           + "', 'cashier-1', '2026-01-01T00:00:00Z', 0)");
       counter = c.prepareStatement("UPDATE terminal SET last_receipt_no = ? WHERE id = 1 AND last_receipt_no = ?");
-      sale = c.prepareStatement("INSERT INTO sales VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+      sale = c.prepareStatement("INSERT INTO sales VALUES (?,?,?,?,?,?,?,?,?,?,?,NULL)");
       line = c.prepareStatement("INSERT INTO sale_lines VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
       payment = c.prepareStatement("INSERT INTO sale_payments VALUES (?,?,?,?,?,?)");
       loyalty = c.prepareStatement("INSERT INTO sale_loyalty VALUES (?,?,?,?,?,?,?,?,?,?)");
