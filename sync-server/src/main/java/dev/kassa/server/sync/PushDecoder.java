@@ -42,7 +42,7 @@ public final class PushDecoder {
     if (!terminal.isTextual() || terminal.asText().isBlank()) {
       throw new SyncFormatException("terminalId", "must be a non-empty string", null);
     }
-    ChainHead head = SyncCodec.fromTree(field(root, "chainHead"), ChainHead.class);
+    ChainHead head = PushJson.fromTree(field(root, "chainHead"), ChainHead.class);
     JsonNode events = field(root, "events");
     if (!events.isArray()) {
       throw new SyncFormatException("events", "must be an array", null);
@@ -61,7 +61,7 @@ public final class PushDecoder {
     }
     UUID id = uuid(node.path("id"), place + ".id");
     try {
-      SyncEvent event = SyncCodec.fromTree(node, SyncEvent.class);
+      SyncEvent event = PushJson.fromTree(node, SyncEvent.class);
       if (event.payload() instanceof UnknownPayload) {
         String kind = node.path("payload").path("kind").asText("");
         return Incoming.rejected(id, "unknown kind: " + (kind.length() <= 40 ? kind : kind.substring(0, 40) + "..."));

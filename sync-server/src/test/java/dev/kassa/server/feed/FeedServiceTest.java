@@ -111,6 +111,28 @@ class FeedServiceTest {
 
   @ParameterizedTest
   @EnumSource(Engine.class)
+  void snapshotPagesCrossFromOneKindToTheNextInKindThenKeyOrder(Engine engine) {
+    try (Database db = engine.openDatabase()) {
+      FeedService feed = new FeedService(new FeedPages(new DatabaseTransactions(db)));
+      db.inTransaction(c -> {
+        ChangeLog.append(c, Stream.CATALOG, null, "vat_rate", "VAT20", data("v"));
+        ChangeLog.append(c, Stream.CATALOG, null, "product", "b", data("b"));
+        ChangeLog.append(c, Stream.CATALOG, null, "category", "z", data("z"));
+        ChangeLog.append(c, Stream.CATALOG, null, "product", "a", data("a"));
+        ChangeLog.append(c, Stream.CATALOG, null, "category", "y", data("y"));
+        return null;
+      });
+      String[] cursor = {""};
+
+      List<Change> snapshot = pullAll(feed, Stream.CATALOG, "store-1", cursor, 2);
+
+      assertThat(snapshot).extracting(change -> change.kind() + "/" + change.key())
+          .containsExactly("category/y", "category/z", "product/a", "product/b", "vat_rate/VAT20");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
   void aStoreSeesItsOwnAndChainWideChangesOnly(Engine engine) {
     try (Database db = engine.openDatabase()) {
       FeedService feed = new FeedService(new FeedPages(new DatabaseTransactions(db)));

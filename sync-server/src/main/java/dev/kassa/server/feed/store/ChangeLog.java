@@ -32,11 +32,11 @@ public final class ChangeLog {
     }
   }
 
-  private static final int ROWS = 200;
+  private static final int ROWS = 1000;
 
   private ChangeLog() {}
 
-  /** Appends {@code entries} with consecutive numbers taken in one step (one lock, one insert per 200). */
+  /** Appends {@code entries} with consecutive numbers taken in one step (one lock, one insert per 1000). */
   public static void appendAll(Connection connection, List<Entry> entries) throws SQLException {
     if (entries.isEmpty()) {
       return;

@@ -28,7 +28,8 @@ public final class JournalStore {
   /** Records {@code links} (already stored ones are ignored) and returns the chain's state. */
   public ChainStatus record(Connection c, String storeId, String terminalId, List<Link> links, long now)
       throws SQLException {
-    lockHead(c, storeId, terminalId, now);
+    long[] head = new long[2];
+    String hash = lockHead(c, storeId, terminalId, now, head);
     if (links.isEmpty()) {
       return status(c, terminalId);
     }
@@ -47,8 +48,7 @@ public final class JournalStore {
     List<Link> window = links(c, terminalId, min - 1, max + 1, Integer.MAX_VALUE);
     rewriteForks(c, storeId, terminalId, affected, ChainRules.forksAt(affected, window), now);
 
-    long[] head = new long[2];
-    String hash = readHead(c, terminalId, head);
+    // the head row is ours until commit (locked above), and nothing since has changed it
     Head advanced = ChainRules.advance(new Head(head[0], hash),
         links(c, terminalId, head[0] + 1, Long.MAX_VALUE, WALK_LIMIT));
     try (PreparedStatement ps = c.prepareStatement("UPDATE journal_heads SET contiguous_seq = ?, contiguous_hash = ?,"
@@ -60,10 +60,17 @@ public final class JournalStore {
       ps.setString(5, terminalId);
       ps.executeUpdate();
     }
-    return status(c, terminalId);
+    return status(c, terminalId, advanced.seq(), Math.max(head[1], max));
   }
 
   public ChainStatus status(Connection c, String terminalId) throws SQLException {
+    long[] head = new long[2];
+    readHead(c, terminalId, head);
+    return status(c, terminalId, head[0], head[1]);
+  }
+
+  private static ChainStatus status(Connection c, String terminalId, long contiguousSeq, long maxSeq)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM journal_forks WHERE terminal_id = ?")) {
       ps.setString(1, terminalId);
       try (ResultSet rs = ps.executeQuery()) {
@@ -73,9 +80,7 @@ public final class JournalStore {
         }
       }
     }
-    long[] head = new long[2];
-    readHead(c, terminalId, head);
-    return head[1] > head[0] ? ChainStatus.GAP : ChainStatus.CONTINUOUS;
+    return maxSeq > contiguousSeq ? ChainStatus.GAP : ChainStatus.CONTINUOUS;
   }
 
   /** For the office: every terminal whose chain is not continuous, with its state. */
@@ -113,14 +118,22 @@ public final class JournalStore {
     return forks;
   }
 
-  private void lockHead(Connection c, String storeId, String terminalId, long now) throws SQLException {
+  /** Creates or locks the terminal's head row and reads it in the same round trip, like {@link #readHead}. */
+  private String lockHead(Connection c, String storeId, String terminalId, long now, long[] seqAndMax)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO journal_heads (terminal_id, store_id, contiguous_seq,"
         + " contiguous_hash, max_seq, updated_at) VALUES (?, ?, 0, '', 0, ?)"
-        + " ON CONFLICT (terminal_id) DO UPDATE SET updated_at = excluded.updated_at")) {
+        + " ON CONFLICT (terminal_id) DO UPDATE SET updated_at = excluded.updated_at"
+        + " RETURNING contiguous_seq, contiguous_hash, max_seq")) {
       ps.setString(1, terminalId);
       ps.setString(2, storeId);
       ps.setLong(3, now);
-      ps.executeUpdate();
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        seqAndMax[0] = rs.getLong(1);
+        seqAndMax[1] = rs.getLong(3);
+        return rs.getString(2);
+      }
     }
   }
 
@@ -179,7 +192,7 @@ public final class JournalStore {
   private void rewriteForks(Connection c, String storeId, String terminalId, Set<Long> affected, List<Link> forks,
       long now) throws SQLException {
     List<Long> seqs = new ArrayList<>(affected);
-    for (List<Long> chunk : Sql.chunks(seqs, 500)) {
+    for (List<Long> chunk : Sql.chunks(seqs, Sql.ROWS_PER_STATEMENT)) {
       try (PreparedStatement ps = c.prepareStatement("DELETE FROM journal_forks WHERE terminal_id = ? AND seq IN ("
           + Sql.marks(chunk.size()) + ")")) {
         List<Object> values = new ArrayList<>();
