@@ -83,6 +83,34 @@ class FeedServiceTest {
 
   @ParameterizedTest
   @EnumSource(Engine.class)
+  void aSnapshotShowsEachEntityAsItWasWhenItStartedAndIgnoresOtherStoresVersions(Engine engine) {
+    try (Database db = engine.openDatabase()) {
+      FeedService feed = new FeedService(new FeedPages(new DatabaseTransactions(db)));
+      write(db, Stream.CATALOG, null, "a", "a1");
+      write(db, Stream.CATALOG, "store-2", "a", "a-store-2");
+      write(db, Stream.CATALOG, null, "b", "b1");
+      write(db, Stream.CATALOG, null, "c", "c1");
+      write(db, Stream.CATALOG, "store-1", "c", null);
+      write(db, Stream.CATALOG, null, "d", "d1");
+
+      PullResponse first = feed.pull(Stream.CATALOG, "store-1", "", 1);
+      write(db, Stream.CATALOG, null, "b", "b2");
+      write(db, Stream.CATALOG, null, "d", null);
+      write(db, Stream.CATALOG, null, "e", "e1");
+      String[] cursor = {first.cursor()};
+      List<Change> snapshot = new ArrayList<>(first.changes());
+      snapshot.addAll(pullAll(feed, Stream.CATALOG, "store-1", cursor, 1));
+
+      assertThat(snapshot).extracting(change -> change.key() + "=" + change.data().get("v").asText())
+          .containsExactly("a=a1", "b=b1", "d=d1");
+      assertThat(pullAll(feed, Stream.CATALOG, "store-1", cursor, 10))
+          .extracting(change -> change.key() + (change.deleted() ? " deleted" : "=" + change.data().get("v").asText()))
+          .containsExactly("b=b2", "d deleted", "e=e1");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
   void snapshotPagesCrossFromOneKindToTheNextInKindThenKeyOrder(Engine engine) {
     try (Database db = engine.openDatabase()) {
       FeedService feed = new FeedService(new FeedPages(new DatabaseTransactions(db)));
