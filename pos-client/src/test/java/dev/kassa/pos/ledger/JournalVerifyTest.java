@@ -94,7 +94,7 @@ class JournalVerifyTest {
   void insertedSaleIsReported() throws SQLException {
     String copyOf = "(SELECT id FROM sales WHERE receipt_no = 5)";
     sql("INSERT INTO sales SELECT '00000000-0000-7000-8000-000000000001', 6, shift_id, store_id, terminal_id,"
-            + " cashier_id, created_at, currency, total, line_count, payment_count FROM sales WHERE receipt_no = 5",
+            + " cashier_id, created_at, currency, total, line_count, payment_count, synced_mark FROM sales WHERE receipt_no = 5",
         "INSERT INTO sale_lines SELECT '00000000-0000-7000-8000-000000000001', line_no, sku, barcode, name, category_id,"
             + " qty_value, qty_unit, unit_price, amount, discount, vat_code, vat_bp, points, flags FROM sale_lines WHERE sale_id = " + copyOf,
         "INSERT INTO sale_payments SELECT '00000000-0000-7000-8000-000000000001', seq, method, amount, tendered, reference"
