@@ -13,7 +13,7 @@ public final class DemoCredentials {
       System.out.printf("    %-8s %-18s PIN %s%n", member.role().name().toLowerCase(java.util.Locale.ROOT),
           member.name(), member.pin());
     }
-    System.out.printf("    %-8s %-18s password %s (web console)%n", "admin", DemoStaff.ADMIN_USER,
+    System.out.printf("    %-8s %-18s password %s (admin API, kassa simulate)%n", "admin", DemoStaff.ADMIN_USER,
         DemoStaff.ADMIN_PASSWORD);
     System.out.println();
   }
