@@ -2,7 +2,12 @@ package dev.kassa.server;
 
 import dev.kassa.server.auth.PasswordHasher;
 import dev.kassa.server.auth.store.AuthStore;
+import dev.kassa.server.feed.store.FeedPages;
+import dev.kassa.server.loyalty.store.LoyaltyStore;
 import dev.kassa.server.store.Database;
+import dev.kassa.server.sync.Housekeeping;
+import dev.kassa.server.sync.SyncModule;
+import dev.kassa.server.sync.store.DatabaseTransactions;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -13,15 +18,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import dev.kassa.model.loyalty.program.ProgramJson;
-import dev.kassa.server.feed.store.ChangeLog;
-import dev.kassa.server.feed.store.FeedPages;
-import dev.kassa.server.loyalty.store.EnginePointsCheck;
-import dev.kassa.server.loyalty.store.LoyaltyMerge;
-import dev.kassa.server.loyalty.store.LoyaltyStore;
-import dev.kassa.server.program.store.ProgramStore;
-import dev.kassa.server.sync.Housekeeping;
-import dev.kassa.server.sync.store.DatabaseTransactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -87,12 +83,8 @@ public final class KassaServer implements AutoCloseable {
    * changes older than the retention compacted once a day (terminals behind that take a snapshot).
    */
   private static List<Housekeeping.Chore> chores(Services services) {
-    DatabaseTransactions tx = new DatabaseTransactions(services.db());
-    ProgramStore programs = new ProgramStore(services.db());
-    LoyaltyStore loyalty = new LoyaltyStore(tx,
-        new LoyaltyMerge(new EnginePointsCheck(v -> programs.document(v).map(ProgramJson::read)), ChangeLog::appendAll),
-        ChangeLog::appendAll);
-    FeedPages feeds = new FeedPages(tx);
+    LoyaltyStore loyalty = SyncModule.loyaltyStore(services);
+    FeedPages feeds = new FeedPages(new DatabaseTransactions(services.db()));
     Clock clock = services.clock();
     return List.of(
         new Housekeeping.Chore("hold expiry", Duration.ofMinutes(1), () -> loyalty.expireHolds(clock.instant())),

@@ -34,8 +34,19 @@ public final class SyncModule {
 
   /** Merged sales' points are recomputed by the shared engine with the published program versions. */
   public static List<Route> routes(Services services) {
+    return routes(services, enginePointsCheck(services));
+  }
+
+  /** The loyalty store as the routes use it, for the server's scheduled chores. */
+  public static LoyaltyStore loyaltyStore(Services services) {
+    FeedWriter feed = ChangeLog::appendAll;
+    return new LoyaltyStore(new DatabaseTransactions(services.db()),
+        new LoyaltyMerge(enginePointsCheck(services), feed), feed);
+  }
+
+  private static PointsCheck enginePointsCheck(Services services) {
     ProgramStore programs = new ProgramStore(services.db());
-    return routes(services, new EnginePointsCheck(v -> programs.document(v).map(ProgramJson::read)));
+    return new EnginePointsCheck(v -> programs.document(v).map(ProgramJson::read));
   }
 
   /** With another check of each merged sale's points (tests, or {@link LinePointsCheck} without programs). */
