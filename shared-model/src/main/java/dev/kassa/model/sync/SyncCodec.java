@@ -19,8 +19,7 @@ import java.io.UncheckedIOException;
  * <p>Tolerant reader: unknown properties are ignored, so an older server reads a newer terminal's
  * events and the other way round ({@link #PROTOCOL_VERSION} says which fields a side may expect).
  * Canonical writer: properties sorted, map keys sorted, times as ISO-8601 strings, so that
- * {@link #canonicalBytes(Object)} of equal values are equal bytes: the journal hashes them and the
- * server compares payloads of a repeated event id with them.
+ * {@link #canonicalBytes(Object)} of equal values are equal bytes: the journal hashes them.
  */
 public final class SyncCodec {
   public static final int PROTOCOL_VERSION = 1;

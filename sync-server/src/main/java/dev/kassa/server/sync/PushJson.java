@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import dev.kassa.model.sync.SyncCodec;
+import dev.kassa.model.sync.SyncEvent;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -32,7 +34,14 @@ final class PushJson {
       .registerModule(new SimpleModule("kassa-fast-instants").addDeserializer(Instant.class,
           new FastInstant(InstantDeserializer.INSTANT)));
 
+  private static final ObjectReader EVENTS = MAPPER.readerFor(SyncEvent.class);
+
   private PushJson() {}
+
+  /** The event in {@code body[from, from + length)}; throws on anything it cannot bind (no fallback here). */
+  static SyncEvent event(byte[] body, int from, int length) throws IOException {
+    return EVENTS.readValue(body, from, length);
+  }
 
   static <T> T fromTree(JsonNode node, Class<T> type) {
     try {

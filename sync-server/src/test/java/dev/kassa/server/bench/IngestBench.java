@@ -7,6 +7,7 @@ import dev.kassa.model.sync.PushResponse;
 import dev.kassa.model.sync.SyncCodec;
 import dev.kassa.server.store.Database;
 import dev.kassa.server.testing.Engine;
+import dev.kassa.server.testing.TestPostgres;
 import dev.kassa.server.testing.TestServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,31 +29,35 @@ import java.util.concurrent.Future;
  * same run, the same rows written raw (PostgreSQL COPY; SQLite prepared batches) into a fresh
  * database of the same engine. Prints sales/s for both and their ratio, per engine.
  *
- * <p>Options: {@code --sales N} per engine (default 16000), {@code --pushers P} (4),
- * {@code --batch B} sales per push (250), {@code --engine NAME} only that engine, {@code --report FILE}.
+ * <p>Options: {@code --sales N} per engine (default 32000), {@code --pushers P} (4),
+ * {@code --batch B} sales per push (250), {@code --warmup W} sales pushed before measuring (24000),
+ * {@code --engine NAME} only that engine, {@code --report FILE}.
  */
 public final class IngestBench {
   private static final int CARDS = 20_000;
 
   private IngestBench() {}
 
-  record Result(Engine engine, int sales, double httpPerSecond, double rawPerSecond, double cpuMicrosPerSale) {}
+  record Result(Engine engine, int sales, double httpPerSecond, double rawPerSecond, double cpuMicrosPerSale,
+      double postgresMicrosPerSale) {}
 
   public static void main(String[] args) throws Exception {
-    int sales = intOption(args, "--sales", 16_000);
+    int sales = intOption(args, "--sales", 32_000);
     int pushers = intOption(args, "--pushers", 4);
     int batch = intOption(args, "--batch", 250);
+    int warmup = intOption(args, "--warmup", 24_000);
     List<Result> results = new ArrayList<>();
     for (Engine engine : Engine.values()) {
       if (option(args, "--engine", engine.name()).equalsIgnoreCase(engine.name())) {
-        results.add(run(engine, sales, pushers, batch));
+        results.add(run(engine, sales, pushers, batch, warmup));
       }
     }
     StringBuilder table = new StringBuilder("| engine | sales | through HTTP, sales/s | raw rows, sales/s | HTTP / raw"
-        + " | server JVM CPU per sale (HTTP) |\n| --- | --- | --- | --- | --- | --- |\n");
+        + " | server JVM CPU per sale (HTTP) | PostgreSQL CPU per sale (HTTP) |\n| --- | --- | --- | --- | --- | --- | --- |\n");
     for (Result r : results) {
-      String line = String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.2f | %.0f us |", r.engine(), r.sales(),
-          r.httpPerSecond(), r.rawPerSecond(), r.httpPerSecond() / r.rawPerSecond(), r.cpuMicrosPerSale());
+      String line = String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.2f | %.0f us | %s |", r.engine(), r.sales(),
+          r.httpPerSecond(), r.rawPerSecond(), r.httpPerSecond() / r.rawPerSecond(), r.cpuMicrosPerSale(),
+          r.postgresMicrosPerSale() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f us", r.postgresMicrosPerSale()));
       System.out.println(line);
       table.append(line).append('\n');
     }
@@ -71,18 +76,21 @@ public final class IngestBench {
     System.exit(0);
   }
 
-  private static Result run(Engine engine, int sales, int pushers, int batch) throws Exception {
+  private static Result run(Engine engine, int sales, int pushers, int batch, int warmupSales) throws Exception {
     List<String> ids = new ArrayList<>();
     for (int p = 0; p < pushers; p++) {
       ids.add(p == 0 ? TestServer.TERMINAL : "bench-" + p);
     }
     List<IngestWorkload.TerminalLoad> loads = IngestWorkload.terminals(TestServer.STORE, ids, sales / pushers, batch,
         "9", CARDS, 100);
-    // warm-up sales on cards of their own, so the measured ones find the history they were made with
-    IngestWorkload.TerminalLoad warmup = IngestWorkload.terminals(TestServer.STORE, List.of("bench-warm"), batch * 8,
-        batch, "8", CARDS, 99).get(0);
+    // warm-up sales on cards of their own, so the measured ones find the history they were made with;
+    // enough of them that the JIT has compiled the push path before the clock starts, as in a server
+    // that has been running (a few thousand sales left most of it interpreted and doubled its CPU)
+    IngestWorkload.TerminalLoad warmup = IngestWorkload.terminals(TestServer.STORE, List.of("bench-warm"),
+        Math.max(batch, warmupSales), batch, "8", CARDS, 99).get(0);
     double http;
     double cpuPerSale;
+    double pgPerSale;
     try (TestServer server = TestServer.start(engine)) {
       server.http().post("/api/v1/admin/programs", server.adminToken(), DemoProgram.json());
       List<String> tokens = new ArrayList<>();
@@ -95,10 +103,13 @@ public final class IngestBench {
       pushAll(client, base, List.of(warmup), List.of(server.createTerminal(TestServer.STORE, "bench-warm")));
       long start = System.nanoTime();
       long cpuStart = cpuNanos();
+      long pgStart = engine == Engine.POSTGRESQL ? PostgresCpu.nanos(TestPostgres.port()) : -1;
       pushAll(client, base, loads, tokens);
+      long pgEnd = pgStart < 0 ? -1 : PostgresCpu.nanos(TestPostgres.port());
       http = perSecond(loads, System.nanoTime() - start);
       int measured = loads.stream().mapToInt(IngestWorkload.TerminalLoad::sales).sum();
       cpuPerSale = (cpuNanos() - cpuStart) / 1e3 / measured;
+      pgPerSale = pgEnd < 0 ? -1 : (pgEnd - pgStart) / 1e3 / measured;
       var mismatches = server.http().get("/api/v1/admin/loyalty/mismatches", server.adminToken()).json();
       System.out.println(engine + ": " + mismatches.size() + " points mismatches"
           + (mismatches.isEmpty() ? "" : ", first: " + mismatches.get(0).get("detail").asText()));
@@ -112,6 +123,7 @@ public final class IngestBench {
       RawIngest.rows(warmup.batches().get(0));
       ExecutorService pool = Executors.newFixedThreadPool(loads.size());
       long start = System.nanoTime();
+      long pgStart = engine == Engine.POSTGRESQL ? PostgresCpu.nanos(TestPostgres.port()) : -1;
       List<Future<?>> done = new ArrayList<>();
       for (List<RawIngest.Rows> terminal : rows) {
         done.add(pool.submit(() -> terminal.forEach(r -> RawIngest.write(db, r))));
@@ -120,9 +132,15 @@ public final class IngestBench {
         f.get();
       }
       raw = perSecond(loads, System.nanoTime() - start);
+      long pgEnd = pgStart < 0 ? -1 : PostgresCpu.nanos(TestPostgres.port());
+      if (pgEnd >= 0) {
+        System.out.printf(Locale.ROOT, "%s raw: PostgreSQL CPU %.0f us per sale%n", engine,
+            (pgEnd - pgStart) / 1e3 / loads.stream().mapToInt(IngestWorkload.TerminalLoad::sales).sum());
+      }
       pool.shutdown();
     }
-    return new Result(engine, loads.stream().mapToInt(IngestWorkload.TerminalLoad::sales).sum(), http, raw, cpuPerSale);
+    return new Result(engine, loads.stream().mapToInt(IngestWorkload.TerminalLoad::sales).sum(), http, raw, cpuPerSale,
+        pgPerSale);
   }
 
   private static void pushAll(HttpClient client, String url, List<IngestWorkload.TerminalLoad> loads,

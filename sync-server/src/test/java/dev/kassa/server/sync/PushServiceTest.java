@@ -55,6 +55,53 @@ class PushServiceTest {
 
   @ParameterizedTest
   @EnumSource(Engine.class)
+  void aRetryFormattedDifferentlyOrWithFieldsThisServerDoesNotKnowIsStillADuplicate(Engine engine) throws Exception {
+    try (SyncFixture server = new SyncFixture(engine)) {
+      SyncEvent sale = t1.sale("card-1", 10);
+      server.push(t1, List.of(sale));
+      var event = (com.fasterxml.jackson.databind.node.ObjectNode) SyncCodec.toTree(sale);
+      event.put("addedInAFutureVersion", "x");
+      String retried = "{ \"events\" : [ " + event.toPrettyString() + " ], \"terminalId\": \"t1\","
+          + " \"chainHead\": {\"seq\": 0, \"hash\": \"\"}, \"batchId\": \"" + java.util.UUID.randomUUID()
+          + "\", \"protocolVersion\": 1 }";
+
+      PushResponse response = server.push.push("store-1", "t1", retried.getBytes(StandardCharsets.UTF_8));
+
+      assertThat(response.results()).extracting(r -> r.outcome()).containsExactly(Outcome.DUPLICATE);
+      assertThat(server.scalar("SELECT COUNT(*) FROM sales")).isEqualTo(1);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void storesEachEventAsTheTerminalSentIt(Engine engine) throws Exception {
+    try (SyncFixture server = new SyncFixture(engine)) {
+      SyncEvent sale = t1.sale("card-1", 10);
+      SyncEvent earn = t1.entry("card-1", EntryType.EARN, 10, 1, null);
+
+      server.push(t1, List.of(sale, earn));
+
+      List<byte[]> bodies = server.db.read(c -> {
+        List<byte[]> found = new java.util.ArrayList<>();
+        try (var ps = c.prepareStatement("SELECT body FROM sync_events WHERE id IN (?, ?) ORDER BY kind DESC")) {
+          ps.setString(1, sale.id().toString());
+          ps.setString(2, earn.id().toString());
+          try (var rs = ps.executeQuery()) {
+            while (rs.next()) {
+              found.add(rs.getBytes(1));
+            }
+          }
+        }
+        return found;
+      });
+      assertThat(bodies).hasSize(2);
+      assertThat(new String(bodies.get(0), StandardCharsets.UTF_8)).isEqualTo(SyncCodec.toJson(sale));
+      assertThat(new String(bodies.get(1), StandardCharsets.UTF_8)).isEqualTo(SyncCodec.toJson(earn));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
   void rejectsEventsOfAnotherStoreOrTerminalAndUnknownKindsOneByOne(Engine engine) throws Exception {
     try (SyncFixture server = new SyncFixture(engine)) {
       Events foreign = new Events("store-2", "t1");
@@ -84,13 +131,28 @@ class PushServiceTest {
 
   @ParameterizedTest
   @EnumSource(Engine.class)
-  void refusesAMalformedBatchAsAWhole(Engine engine) {
+  void refusesAMalformedBatchAsAWhole(Engine engine) throws Exception {
     try (SyncFixture server = new SyncFixture(engine)) {
 
       assertThatThrownBy(() -> server.push.push("store-1", "t1", "{\"events\": [".getBytes(StandardCharsets.UTF_8)))
           .isInstanceOf(SyncFormatException.class);
       assertThatThrownBy(() -> server.push.push("store-1", "t1", "{\"protocolVersion\": 1}".getBytes(StandardCharsets.UTF_8)))
           .isInstanceOf(SyncFormatException.class).hasMessageContaining("batchId");
+      String good = SyncCodec.toJson(t1.entry("card-1", EntryType.EARN, 10, 1, null));
+      String cutInside = "{\"protocolVersion\": 1, \"batchId\": \"" + java.util.UUID.randomUUID() + "\","
+          + " \"terminalId\": \"t1\", \"chainHead\": {\"seq\": 0, \"hash\": \"\"}, \"events\": [" + good
+          + ", {\"id\": \"0190a000-0000-7000-8000-000000000003\", \"hlc\": ]}";
+      assertThatThrownBy(() -> server.push.push("store-1", "t1", cutInside.getBytes(StandardCharsets.UTF_8)))
+          .isInstanceOf(SyncFormatException.class).hasMessageContaining("malformed JSON");
+      String trailing = "{\"protocolVersion\": 1, \"batchId\": \"" + java.util.UUID.randomUUID() + "\","
+          + " \"terminalId\": \"t1\", \"chainHead\": {\"seq\": 0, \"hash\": \"\"}, \"events\": [" + good + "]} {}";
+      assertThatThrownBy(() -> server.push.push("store-1", "t1", trailing.getBytes(StandardCharsets.UTF_8)))
+          .isInstanceOf(SyncFormatException.class).hasMessageContaining("malformed JSON");
+      String scalarEvent = "{\"protocolVersion\": 1, \"batchId\": \"" + java.util.UUID.randomUUID() + "\","
+          + " \"terminalId\": \"t1\", \"chainHead\": {\"seq\": 0, \"hash\": \"\"}, \"events\": [" + good + ", 7]}";
+      assertThatThrownBy(() -> server.push.push("store-1", "t1", scalarEvent.getBytes(StandardCharsets.UTF_8)))
+          .isInstanceOf(SyncFormatException.class).hasMessageContaining("events[1]");
+      assertThat(server.scalar("SELECT COUNT(*) FROM sync_events")).isZero();
     }
   }
 

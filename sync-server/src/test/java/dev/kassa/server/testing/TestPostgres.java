@@ -38,6 +38,15 @@ public final class TestPostgres {
     }
   }
 
+  /** The port of this JVM's cluster, or -1 when none was started yet. */
+  public static synchronized int port() {
+    if (adminUrl == null) {
+      return -1;
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("//[^:/]+:(\\d+)/").matcher(adminUrl);
+    return m.find() ? Integer.parseInt(m.group(1)) : -1;
+  }
+
   private static String start() throws IOException {
     if (RootSafePostgres.runningAsRoot()) {
       return RootSafePostgres.start();

@@ -17,7 +17,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,8 +26,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Stores one pushed batch in one transaction: each event once (the id is the idempotency key, the
- * canonical bytes decide between duplicate and conflicting reuse), sales in columns, the journal
+ * Stores one pushed batch in one transaction: each event once (the id is the idempotency key; the
+ * decoded value decides between duplicate and conflicting reuse), sales in columns, the journal
  * links with the chain verdict, and the loyalty merge. Rows are written in id order and cards in
  * card order, so servers sharing one PostgreSQL lock in the same order and do not deadlock.
  */
@@ -72,7 +71,7 @@ public final class PushStore {
     for (Incoming in : unique) {
       SyncEvent e = in.event();
       rows.add(new EventStore.Row(e.id(), e.storeId(), e.terminalId(), EventRules.kind(e.payload()), e.hlc().value(),
-          e.terminalTime().toEpochMilli(), in.canonical()));
+          e.terminalTime().toEpochMilli(), in.body()));
     }
     Set<UUID> inserted = events.insertAbsent(c, rows, now.toEpochMilli());
     List<UUID> already = unique.stream().map(Incoming::id).filter(id -> !inserted.contains(id)).toList();
@@ -114,7 +113,7 @@ public final class PushStore {
       Incoming first = firsts.get(in.id());
       if (first == in) {
         ordered.add(results.get(in.id()));
-      } else if (Arrays.equals(first.canonical(), in.canonical())) {
+      } else if (in.sameEvent(first.body())) {
         ordered.add(new EventResult(in.id(), Outcome.DUPLICATE, null));
       } else {
         ordered.add(new EventResult(in.id(), Outcome.REJECTED, "id already used for a different event"));
@@ -124,7 +123,7 @@ public final class PushStore {
   }
 
   private static EventResult compare(Incoming in, byte[] storedBody) {
-    if (storedBody != null && Arrays.equals(storedBody, in.canonical())) {
+    if (in.sameEvent(storedBody)) {
       return new EventResult(in.id(), Outcome.DUPLICATE, null);
     }
     return new EventResult(in.id(), Outcome.REJECTED, "id already used for a different event");
