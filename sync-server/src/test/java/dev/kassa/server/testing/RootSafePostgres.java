@@ -52,12 +52,17 @@ final class RootSafePostgres {
       asNobody(real, "initdb", "-A", "trust", "-U", "postgres", "-D", data.toString(), "-E", "UTF-8", "--no-sync");
       asNobody(real, "pg_ctl", "-D", data.toString(), "-l", data.resolve("postgres.log").toString(), "-w", "-t", "60",
           "-o", "-p " + port + " -F -c listen_addresses=localhost -c unix_socket_directories=" + data
-              + " -c max_connections=200 -c synchronous_commit=off", "start");
+              + " -c max_connections=200 -c synchronous_commit=off" + preload(), "start");
       Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(real, data), "embedded-pg-stop"));
       return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** With {@code -Dkassa.pg.statements=true}, loads pg_stat_statements (for benchmarks that say where time goes). */
+  private static String preload() {
+    return Boolean.getBoolean("kassa.pg.statements") ? " -c shared_preload_libraries=pg_stat_statements" : "";
   }
 
   /**

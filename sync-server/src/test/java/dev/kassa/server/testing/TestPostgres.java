@@ -51,7 +51,11 @@ public final class TestPostgres {
     if (RootSafePostgres.runningAsRoot()) {
       return RootSafePostgres.start();
     }
-    EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+    if (Boolean.getBoolean("kassa.pg.statements")) {
+      builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+    }
+    EmbeddedPostgres postgres = builder
         .setServerConfig("fsync", "off")
         .setServerConfig("synchronous_commit", "off")
         .setServerConfig("max_connections", "200")

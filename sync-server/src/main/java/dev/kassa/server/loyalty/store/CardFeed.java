@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,17 +35,22 @@ final class CardFeed {
   private CardFeed() {}
 
   static void add(Connection c, List<Published> published, List<ChangeLog.Entry> changes) throws SQLException {
-    List<String> cards = new ArrayList<>();
-    for (Published p : published) {
-      cards.addAll(p.cards());
-    }
-    Map<String, ObjectNode> issued = issued(c, cards);
-    Instant earliest = published.stream().map(p -> p.balance().asOf()).min(Instant::compareTo).orElse(Instant.EPOCH);
-    CardHistory history = CardHistory.ofCards(c, cards, earliest);
+    add(c, published, issued(c, cardsOf(published)), changes);
+  }
+
+  /**
+   * As {@link #add(Connection, List, List)}, with the cards as issued read beforehand ({@link #issued}),
+   * before the merge locked the card rows. The spend is read now: it must see every sale merged so far.
+   */
+  static void add(Connection c, List<Published> published, Map<String, ObjectNode> issued,
+      List<ChangeLog.Entry> changes) throws SQLException {
+    // a merge publishes all its balances as of one instant
+    Instant asOf = published.stream().map(p -> p.balance().asOf()).min(Instant::compareTo).orElse(Instant.EPOCH);
+    CardHistory history = CardHistory.asOf(c, cardsOf(published), asOf);
     for (Published p : published) {
       for (String card : p.cards()) {
-        ObjectNode data = issued.getOrDefault(card, fresh(card));
-        data.put("spend12m", history.spendSinceYearBefore(card, p.balance().asOf()));
+        ObjectNode data = issued.containsKey(card) ? issued.get(card).deepCopy() : fresh(card);
+        data.put("spend12m", history.spendSinceYearBefore(card));
         Instant first = history.firstPurchase(card);
         if (first != null) {
           data.put("firstPurchaseAt", first.toString());
@@ -60,6 +66,14 @@ final class CardFeed {
     }
   }
 
+  private static List<String> cardsOf(List<Published> published) {
+    List<String> cards = new ArrayList<>();
+    for (Published p : published) {
+      cards.addAll(p.cards());
+    }
+    return cards;
+  }
+
   private static ObjectNode fresh(String card) {
     ObjectNode data = SyncCodec.mapper().createObjectNode();
     data.put("number", card);
@@ -67,9 +81,10 @@ final class CardFeed {
     return data;
   }
 
-  private static Map<String, ObjectNode> issued(Connection c, List<String> cards) throws SQLException {
+  /** The cards as issued (number, status, holder fields), by card number; absent: never issued here. */
+  static Map<String, ObjectNode> issued(Connection c, Collection<String> cards) throws SQLException {
     Map<String, ObjectNode> issued = new HashMap<>();
-    for (List<String> chunk : Sql.chunks(cards, 500)) {
+    for (List<String> chunk : Sql.chunks(new ArrayList<>(cards), 500)) {
       try (PreparedStatement ps = c.prepareStatement("SELECT card_number, status, holder_name, phone, birthday"
           + " FROM cards WHERE card_number IN (" + Sql.marks(chunk.size()) + ")")) {
         Sql.bind(ps, chunk);

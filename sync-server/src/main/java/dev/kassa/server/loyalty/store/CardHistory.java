@@ -19,137 +19,130 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The merged history of a batch's cards, read in a few queries: each card's sales of the last year
- * and first purchase, and the birthday it was enrolled with (or else issued with). From it, the card as the engine sees
- * it just before a given sale.
+ * What the engine reads of a card's merged history: its 12-month spend, its first purchase and the
+ * birthday it was enrolled with (or else issued with). The sums are made by the database over the
+ * {@code sales_card} index, one query per batch, so a card's long history never travels: per sale
+ * (the card just before that sale) for the engine recompute, or per card (as of now) for the feed.
  */
 final class CardHistory {
   private static final Duration SPEND_WINDOW = Duration.ofDays(365);
+  private static final int ROWS_PER_QUERY = 500;
 
-  private record Purchase(String saleId, long at, long totalMinor) {}
+  /** A card's spend in minor units over a window, and its first purchase (null: none in range). */
+  private record Spend(long minor, Long firstPurchase) {}
 
-  private final Map<String, List<Purchase>> recent = new HashMap<>();
-  private final Map<String, Long> firstPurchase = new HashMap<>();
+  /** By sale id (engine recompute) or by card number (feed). */
+  private final Map<String, Spend> spend = new HashMap<>();
   private final Map<String, LocalDate> birthdays = new HashMap<>();
 
-  static CardHistory of(Connection c, List<Sale> sales) throws SQLException {
+  /**
+   * For each sale with a card: the card's spend over the year before the sale (the sale itself
+   * and anything at or after its time left out) and its first purchase before the sale.
+   */
+  static CardHistory before(Connection c, List<Sale> sales) throws SQLException {
     CardHistory history = new CardHistory();
-    TreeSet<String> cards = new TreeSet<>();
-    long from = Long.MAX_VALUE;
-    for (Sale sale : sales) {
-      if (sale.loyalty() != null) {
-        cards.add(sale.loyalty().cardNumber());
-        from = Math.min(from, sale.createdAt().minus(SPEND_WINDOW).toEpochMilli());
+    List<Sale> withCard = sales.stream().filter(s -> s.loyalty() != null).toList();
+    for (List<Sale> chunk : Sql.chunks(withCard, ROWS_PER_QUERY)) {
+      List<Object> params = new ArrayList<>(chunk.size() * 4);
+      for (Sale sale : chunk) {
+        params.add(sale.id().toString());
+        params.add(sale.loyalty().cardNumber());
+        params.add(sale.createdAt().minus(SPEND_WINDOW).toEpochMilli());
+        params.add(sale.createdAt().toEpochMilli());
       }
+      history.read(c, "WITH b(k, card, since, until) AS (VALUES " + Sql.valueRows(chunk.size(), 4) + ")"
+          + " SELECT b.k, (SELECT COALESCE(SUM(s.total_minor), 0) FROM sales s WHERE s.card_number = b.card"
+          + " AND s.created_at >= b.since AND s.created_at < b.until AND s.id <> b.k),"
+          + " (SELECT MIN(s.created_at) FROM sales s WHERE s.card_number = b.card AND s.created_at < b.until)"
+          + " FROM b", params);
     }
-    for (List<String> chunk : Sql.chunks(new ArrayList<>(cards), 500)) {
-      history.read(c, chunk, from);
-    }
+    history.readBirthdays(c, withCard.stream().map(s -> s.loyalty().cardNumber()).toList());
     return history;
   }
 
-  /** The history of {@code cards} as needed for their states at {@code now} or later. */
-  static CardHistory ofCards(Connection c, Collection<String> cards, Instant now) throws SQLException {
+  /**
+   * For each card: its spend from the year before {@code now} on (sales dated after {@code now} by a
+   * terminal's clock included), what the cards feed publishes and a terminal adds its own unsynced
+   * sales to, and its first purchase ever.
+   */
+  static CardHistory asOf(Connection c, Collection<String> cards, Instant now) throws SQLException {
     CardHistory history = new CardHistory();
-    for (List<String> chunk : Sql.chunks(new ArrayList<>(new TreeSet<>(cards)), 500)) {
-      history.read(c, chunk, now.minus(SPEND_WINDOW).toEpochMilli());
+    List<String> sorted = new ArrayList<>(new TreeSet<>(cards));
+    long since = now.minus(SPEND_WINDOW).toEpochMilli();
+    for (List<String> chunk : Sql.chunks(sorted, ROWS_PER_QUERY)) {
+      List<Object> params = new ArrayList<>(chunk.size() + 1);
+      params.addAll(chunk);
+      params.add(since);
+      history.read(c, "WITH b(k) AS (VALUES " + Sql.valueRows(chunk.size(), 1) + ")"
+          + " SELECT b.k, (SELECT COALESCE(SUM(s.total_minor), 0) FROM sales s WHERE s.card_number = b.k"
+          + " AND s.created_at >= ?), (SELECT MIN(s.created_at) FROM sales s WHERE s.card_number = b.k) FROM b",
+          params);
     }
+    history.readBirthdays(c, sorted);
     return history;
   }
 
-  private void read(Connection c, List<String> cards, long from) throws SQLException {
-    List<Object> params = new ArrayList<>(cards);
-    params.add(from);
-    try (PreparedStatement ps = c.prepareStatement("SELECT card_number, id, created_at, total_minor FROM sales"
-        + " WHERE card_number IN (" + Sql.marks(cards.size()) + ") AND created_at >= ?")) {
+  private void read(Connection c, String sql, List<Object> params) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       Sql.bind(ps, params);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          recent.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-              .add(new Purchase(rs.getString(2), rs.getLong(3), rs.getLong(4)));
-        }
-      }
-    }
-    try (PreparedStatement ps = c.prepareStatement("SELECT card_number, MIN(created_at) FROM sales"
-        + " WHERE card_number IN (" + Sql.marks(cards.size()) + ") GROUP BY card_number")) {
-      Sql.bind(ps, cards);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          firstPurchase.put(rs.getString(1), rs.getLong(2));
-        }
-      }
-    }
-    // the birthday the card was issued with, unless the member gave one when enrolling
-    try (PreparedStatement ps = c.prepareStatement("SELECT card_number, birthday FROM cards"
-        + " WHERE card_number IN (" + Sql.marks(cards.size()) + ") AND birthday IS NOT NULL")) {
-      Sql.bind(ps, cards);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          birthdays.put(rs.getString(1), LocalDate.parse(rs.getString(2)));
-        }
-      }
-    }
-    try (PreparedStatement ps = c.prepareStatement("SELECT card_number, birthday FROM member_enrolments"
-        + " WHERE card_number IN (" + Sql.marks(cards.size()) + ") AND birthday IS NOT NULL"
-        + " ORDER BY enrolled_at DESC")) {
-      Sql.bind(ps, cards);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          birthdays.put(rs.getString(1), LocalDate.parse(rs.getString(2)));
+          String key = rs.getString(1);
+          long minor = rs.getLong(2);
+          long first = rs.getLong(3);
+          spend.put(key, new Spend(minor, rs.wasNull() ? null : first));
         }
       }
     }
   }
 
-  /** The card before {@code sale}: spend of the year before it, first purchase if one came before. */
+  private void readBirthdays(Connection c, List<String> cards) throws SQLException {
+    for (List<String> chunk : Sql.chunks(new ArrayList<>(new TreeSet<>(cards)), ROWS_PER_QUERY)) {
+      // the birthday the card was issued with, unless the member gave one when enrolling
+      try (PreparedStatement ps = c.prepareStatement("SELECT card_number, birthday FROM cards"
+          + " WHERE card_number IN (" + Sql.marks(chunk.size()) + ") AND birthday IS NOT NULL")) {
+        Sql.bind(ps, chunk);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            birthdays.put(rs.getString(1), LocalDate.parse(rs.getString(2)));
+          }
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("SELECT card_number, birthday FROM member_enrolments"
+          + " WHERE card_number IN (" + Sql.marks(chunk.size()) + ") AND birthday IS NOT NULL"
+          + " ORDER BY enrolled_at DESC")) {
+        Sql.bind(ps, chunk);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            birthdays.put(rs.getString(1), LocalDate.parse(rs.getString(2)));
+          }
+        }
+      }
+    }
+  }
+
+  /** The card before {@code sale} (read by {@link #before}): spend of the year before it, first purchase before it. */
   CardState stateBefore(Sale sale) {
     String card = sale.loyalty().cardNumber();
-    long spend = spendBefore(card, sale.createdAt(), sale.id().toString());
+    Spend before = spend.getOrDefault(sale.id().toString(), new Spend(0, null));
     // the redemption the terminal made is a fact here; the balance only has to allow it
     return new CardState(card, sale.loyalty().pointsRedeemed(), List.of(), null,
-        Money.ofMinor(spend, sale.total().currency()), firstPurchaseBefore(card, sale.createdAt()),
-        birthdays.get(card));
+        Money.ofMinor(before.minor(), sale.total().currency()),
+        before.firstPurchase() == null ? null : Instant.ofEpochMilli(before.firstPurchase()), birthdays.get(card));
   }
 
-  /**
-   * The card's spend in minor units over the year before {@code at} ({@code at} itself left out),
-   * without the sale {@code exceptSaleId}: the spend a sale at {@code at} is tiered by.
-   */
-  private long spendBefore(String card, Instant at, String exceptSaleId) {
-    return spend(card, at.minus(SPEND_WINDOW).toEpochMilli(), at.toEpochMilli(), exceptSaleId);
+  /** The card's spend in minor units from the year before {@code now} on (read by {@link #asOf}). */
+  long spendSinceYearBefore(String card) {
+    return spend.getOrDefault(card, new Spend(0, null)).minor();
   }
 
-  /**
-   * The card's spend in minor units from the year before {@code now} on (sales dated after
-   * {@code now} by a terminal's clock included): what the cards feed publishes, to which a
-   * terminal adds its own sales the server has not seen.
-   */
-  long spendSinceYearBefore(String card, Instant now) {
-    return spend(card, now.minus(SPEND_WINDOW).toEpochMilli(), Long.MAX_VALUE, null);
-  }
-
-  private long spend(String card, long from, long until, String exceptSaleId) {
-    long spend = 0;
-    for (Purchase p : recent.getOrDefault(card, List.of())) {
-      if (p.at() >= from && p.at() < until && !p.saleId().equals(exceptSaleId)) {
-        spend = Math.addExact(spend, p.totalMinor());
-      }
-    }
-    return spend;
-  }
-
-  private Instant firstPurchaseBefore(String card, Instant at) {
-    Long first = firstPurchase.get(card);
-    return first != null && first < at.toEpochMilli() ? Instant.ofEpochMilli(first) : null;
-  }
-
-  /** When the card first bought; null when it never did. */
+  /** When the card first bought (read by {@link #asOf}); null when it never did. */
   Instant firstPurchase(String card) {
-    Long first = firstPurchase.get(card);
-    return first == null ? null : Instant.ofEpochMilli(first);
+    Spend s = spend.get(card);
+    return s == null || s.firstPurchase() == null ? null : Instant.ofEpochMilli(s.firstPurchase());
   }
 
-  /** The birthday the card's member was enrolled with; null when not known. */
+  /** The birthday the card's member was enrolled with, else the one it was issued with; null when not known. */
   LocalDate birthday(String card) {
     return birthdays.get(card);
   }

@@ -39,7 +39,7 @@ public final class EnginePointsCheck implements PointsCheck {
 
   @Override
   public List<MismatchStore.Mismatch> checkAll(Connection c, List<Sale> sales) throws SQLException {
-    CardHistory history = CardHistory.of(c, sales);
+    CardHistory history = CardHistory.before(c, sales);
     List<MismatchStore.Mismatch> found = new ArrayList<>();
     for (Sale sale : sales) {
       if (sale.loyalty() != null) {

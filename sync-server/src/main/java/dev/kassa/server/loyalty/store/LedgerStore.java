@@ -4,11 +4,13 @@ import dev.kassa.model.id.Hlc;
 import dev.kassa.model.ledger.EntryType;
 import dev.kassa.model.ledger.LedgerEntry;
 import dev.kassa.server.loyalty.Movement;
+import dev.kassa.server.loyalty.WalkTail;
 import dev.kassa.server.sync.store.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -72,27 +74,81 @@ public final class LedgerStore {
   }
 
   /**
-   * Adds each card's delta to its sum (creating the row), in card order so that concurrent
-   * servers lock card rows in the same order. {@code negatives} counts entries below zero.
+   * What a batch adds to one card: the points, how many of its entries are below zero, and what it
+   * offers the card's {@link WalkTail} ({@link WalkTail#offered}; null when the walk must be redone).
    */
-  public void addToBalances(Connection c, Map<String, long[]> deltaAndNegatives, long now) throws SQLException {
-    List<Map.Entry<String, long[]>> sorted = new ArrayList<>(new TreeMap<>(deltaAndNegatives).entrySet());
-    for (List<Map.Entry<String, long[]>> chunk : Sql.chunks(sorted, Sql.ROWS_PER_STATEMENT)) {
-      List<Object> values = new ArrayList<>(chunk.size() * 4);
-      for (Map.Entry<String, long[]> e : chunk) {
+  public record Delta(long points, long negatives, Long offeredTail) {}
+
+  /** A card's sums row: its balance, its count of entries below zero and its {@link WalkTail} (null: unknown). */
+  public record Sums(long balance, long negatives, Long walkTail) {}
+
+  /**
+   * Adds each card's delta to its sum (creating the row) and answers the rows as they are now,
+   * in card order so that concurrent servers lock card rows in the same order. The tail moves as
+   * {@link WalkTail#afterAdding} says, in the same statement, so it is read under the row lock.
+   */
+  public Map<String, Sums> addToBalances(Connection c, Map<String, Delta> deltas, long now) throws SQLException {
+    List<Map.Entry<String, Delta>> sorted = new ArrayList<>(new TreeMap<>(deltas).entrySet());
+    Map<String, Sums> sums = new HashMap<>();
+    for (List<Map.Entry<String, Delta>> chunk : Sql.chunks(sorted, Sql.ROWS_PER_STATEMENT)) {
+      List<Object> values = new ArrayList<>(chunk.size() * 5);
+      for (Map.Entry<String, Delta> e : chunk) {
         values.add(e.getKey());
-        values.add(e.getValue()[0]);
-        values.add(e.getValue()[1]);
+        values.add(e.getValue().points());
+        values.add(e.getValue().negatives());
         values.add(now);
+        values.add(e.getValue().offeredTail());
       }
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO card_balances (card_number, balance, negatives,"
-          + " updated_at) VALUES " + Sql.valueRows(chunk.size(), 4) + " ON CONFLICT (card_number) DO UPDATE SET"
-          + " balance = card_balances.balance + excluded.balance,"
-          + " negatives = card_balances.negatives + excluded.negatives, updated_at = excluded.updated_at")) {
-        Sql.bind(ps, values);
-        ps.executeUpdate();
+          + " updated_at, walk_tail) VALUES " + Sql.valueRows(chunk.size(), 5) + " ON CONFLICT (card_number) DO UPDATE"
+          + " SET balance = card_balances.balance + excluded.balance,"
+          + " negatives = card_balances.negatives + excluded.negatives, updated_at = excluded.updated_at,"
+          + " walk_tail = CASE WHEN excluded.walk_tail > card_balances.walk_tail THEN card_balances.walk_tail END"
+          + " RETURNING card_number, balance, negatives, walk_tail")) {
+        bindWithNullLongs(ps, values);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            sums.put(rs.getString(1), sums(rs));
+          }
+        }
       }
     }
+    return sums;
+  }
+
+  /** Stores the exact {@link WalkTail} of cards whose walk was just redone (rows this transaction holds). */
+  public void setWalkTails(Connection c, Map<String, Long> tails) throws SQLException {
+    if (tails.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("UPDATE card_balances SET walk_tail = ? WHERE card_number = ?")) {
+      for (Map.Entry<String, Long> e : new TreeMap<>(tails).entrySet()) {
+        if (e.getValue() == null) {
+          ps.setNull(1, Types.BIGINT);
+        } else {
+          ps.setLong(1, e.getValue());
+        }
+        ps.setString(2, e.getKey());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static void bindWithNullLongs(PreparedStatement ps, List<Object> values) throws SQLException {
+    Sql.bind(ps, values);
+    for (int i = 0; i < values.size(); i++) {
+      if (values.get(i) == null) {
+        ps.setNull(i + 1, Types.BIGINT);
+      }
+    }
+  }
+
+  private static Sums sums(ResultSet rs) throws SQLException {
+    long balance = rs.getLong(2);
+    long negatives = rs.getLong(3);
+    long tail = rs.getLong(4);
+    return new Sums(balance, negatives, rs.wasNull() ? null : tail);
   }
 
   /**
@@ -130,16 +186,16 @@ public final class LedgerStore {
     }
   }
 
-  /** Sum and count of entries below zero of each of {@code cards} that has entries. */
-  public Map<String, long[]> sums(Connection c, Collection<String> cards) throws SQLException {
-    Map<String, long[]> sums = new HashMap<>();
+  /** The sums row of each of {@code cards} that has one. */
+  public Map<String, Sums> sums(Connection c, Collection<String> cards) throws SQLException {
+    Map<String, Sums> sums = new HashMap<>();
     for (List<String> chunk : Sql.chunks(new ArrayList<>(cards), 500)) {
-      try (PreparedStatement ps = c.prepareStatement("SELECT card_number, balance, negatives FROM card_balances"
-          + " WHERE card_number IN (" + Sql.marks(chunk.size()) + ")")) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT card_number, balance, negatives, walk_tail"
+          + " FROM card_balances WHERE card_number IN (" + Sql.marks(chunk.size()) + ")")) {
         Sql.bind(ps, chunk);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            sums.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+            sums.put(rs.getString(1), sums(rs));
           }
         }
       }
@@ -188,21 +244,30 @@ public final class LedgerStore {
 
   /** Every entry of {@code cards}, in hybrid-clock order. */
   public List<Movement> movements(Connection c, Collection<String> cards) throws SQLException {
-    List<String> list = new ArrayList<>(cards);
     List<Movement> movements = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT id, hlc, type, points, store_id, terminal_id, sale_id"
-        + " FROM ledger_entries WHERE card_number IN (" + Sql.marks(list.size()) + ") ORDER BY hlc, id")) {
-      Sql.bind(ps, list);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          String sale = rs.getString(7);
-          movements.add(new Movement(UUID.fromString(rs.getString(1)), rs.getLong(2),
-              EntryType.valueOf(rs.getString(3)), rs.getLong(4), rs.getString(5), rs.getString(6),
-              sale == null ? null : UUID.fromString(sale)));
+    movementsByCard(c, cards).values().forEach(movements::addAll);
+    movements.sort(Movement.HLC_ORDER);
+    return movements;
+  }
+
+  /** Every entry of each of {@code cards}, by card, in one query per 500 cards. */
+  public Map<String, List<Movement>> movementsByCard(Connection c, Collection<String> cards) throws SQLException {
+    Map<String, List<Movement>> byCard = new HashMap<>();
+    for (List<String> chunk : Sql.chunks(new ArrayList<>(cards), 500)) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT id, hlc, type, points, store_id, terminal_id, sale_id,"
+          + " card_number FROM ledger_entries WHERE card_number IN (" + Sql.marks(chunk.size()) + ")")) {
+        Sql.bind(ps, chunk);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            String sale = rs.getString(7);
+            byCard.computeIfAbsent(rs.getString(8), k -> new ArrayList<>()).add(new Movement(
+                UUID.fromString(rs.getString(1)), rs.getLong(2), EntryType.valueOf(rs.getString(3)), rs.getLong(4),
+                rs.getString(5), rs.getString(6), sale == null ? null : UUID.fromString(sale)));
+          }
         }
       }
     }
-    return movements;
+    return byCard;
   }
 
   /** Every card's summed balance by card number (for the admin convergence checks). */

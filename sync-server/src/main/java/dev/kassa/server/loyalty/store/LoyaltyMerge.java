@@ -1,5 +1,6 @@
 package dev.kassa.server.loyalty.store;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kassa.model.ledger.EntryType;
 import dev.kassa.model.ledger.LedgerEntry;
 import dev.kassa.model.member.MemberEnrolled;
@@ -14,6 +15,8 @@ import dev.kassa.server.loyalty.Conflict;
 import dev.kassa.server.loyalty.Movement;
 import dev.kassa.server.loyalty.Overdraft;
 import dev.kassa.server.loyalty.OverdraftWalk;
+import dev.kassa.server.loyalty.WalkTail;
+import dev.kassa.server.sync.store.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -55,64 +58,74 @@ public final class LoyaltyMerge {
     List<ChangeLog.Entry> changes = new ArrayList<>();
     // first, before any card row is locked: the engine recompute is the slow part of a merge
     List<Sale> withCard = sales.stream().filter(s -> s.loyalty() != null).toList();
-    for (MismatchStore.Mismatch mismatch : pointsCheck.checkAll(c, withCard)) {
-      mismatches.record(c, mismatch, now.toEpochMilli());
-    }
-    Set<String> touched = new TreeSet<>();
+    mismatches.recordAll(c, pointsCheck.checkAll(c, withCard), now.toEpochMilli());
     for (Enrolled e : enrolled) {
       members.insert(c, e.eventId(), e.member());
     }
+    Set<String> regrouped = new TreeSet<>();
     for (Enrolled e : enrolled) {
-      touched.add(e.member().cardNumber());
-      touched.addAll(members.reconcile(c, e.member()));
+      regrouped.add(e.member().cardNumber());
+      regrouped.addAll(members.reconcile(c, e.member()));
     }
-    List<LedgerEntry> added = ledger.insertAbsent(c, entries);
-    Map<String, long[]> deltas = new TreeMap<>();
+    Set<String> touched = new TreeSet<>(regrouped);
+    Map<String, List<Movement>> addedByCard = new TreeMap<>();
     Set<UUID> redeemedSales = new LinkedHashSet<>();
-    for (LedgerEntry e : added) {
-      long[] d = deltas.computeIfAbsent(e.cardNumber(), k -> new long[2]);
-      d[0] = Math.addExact(d[0], e.points());
-      d[1] += e.points() < 0 ? 1 : 0;
+    for (LedgerEntry e : ledger.insertAbsent(c, entries)) {
+      addedByCard.computeIfAbsent(e.cardNumber(), k -> new ArrayList<>()).add(new Movement(e.id(), e.hlc().value(),
+          e.type(), e.points(), e.storeId(), e.terminalId(), e.saleId()));
       if (e.type() == EntryType.REDEEM && e.saleId() != null) {
         redeemedSales.add(e.saleId());
       }
     }
-    ledger.addToBalances(c, deltas, now.toEpochMilli());
+    Map<String, LedgerStore.Delta> deltas = new TreeMap<>();
+    addedByCard.forEach((card, added) -> deltas.put(card, new LedgerStore.Delta(
+        added.stream().mapToLong(Movement::points).reduce(0, Math::addExact),
+        added.stream().filter(m -> m.points() < 0).count(), WalkTail.offered(added))));
     touched.addAll(deltas.keySet());
     // a sale moves the card's 12-month spend even when it moved no points
     withCard.forEach(s -> touched.add(s.loyalty().cardNumber()));
+    // still before the lock: who belongs to whom, and the cards as issued
+    Map<String, String> canonicalOf = members.canonicalCards(c, touched);
+    Map<String, Set<String>> groups = members.cardsOfAll(c, new TreeSet<>(canonicalOf.values()));
+    Set<String> allCards = new TreeSet<>();
+    groups.values().forEach(allCards::addAll);
+    Map<String, ObjectNode> issued = CardFeed.issued(c, allCards);
+
+    // from here the card rows are locked until commit: only what must see the other merges' work
+    Map<String, LedgerStore.Sums> sums = new HashMap<>(ledger.addToBalances(c, deltas, now.toEpochMilli()));
+    sums.putAll(ledger.sums(c, allCards.stream().filter(card -> !sums.containsKey(card)).toList()));
     reservations.postForSales(c, redeemedSales, now);
     for (Sale sale : sales) {
       if (sale.loyalty() != null && sale.loyalty().reservationId() != null) {
         postReservation(c, sale.loyalty().reservationId(), now);
       }
     }
-
-    // one query per table for the whole batch: the card rows are locked until commit
-    Map<String, String> canonicalOf = members.canonicalCards(c, touched);
-    Map<String, Set<String>> groups = members.cardsOfAll(c, new TreeSet<>(canonicalOf.values()));
-    Set<String> allCards = new TreeSet<>();
-    groups.values().forEach(allCards::addAll);
-    Map<String, long[]> sums = ledger.sums(c, allCards);
     Map<String, Long> held = reservations.heldPerCard(c, allCards, now);
     List<CardFeed.Published> published = new ArrayList<>();
+    Map<String, Set<String>> rewalk = new TreeMap<>();
     for (Map.Entry<String, Set<String>> group : groups.entrySet()) {
       long balance = 0;
       long negatives = 0;
       long holds = 0;
+      boolean tailsKnown = true;
       for (String card : group.getValue()) {
-        long[] sum = sums.getOrDefault(card, new long[2]);
-        balance += sum[0];
-        negatives += sum[1];
+        LedgerStore.Sums sum = sums.getOrDefault(card, new LedgerStore.Sums(0, 0, Long.MIN_VALUE));
+        balance += sum.balance();
+        negatives += sum.negatives();
         holds += held.getOrDefault(card, 0L);
+        tailsKnown &= sum.walkTail() != null && !regrouped.contains(card);
       }
-      if (negatives > 0) {
-        recomputeConflicts(c, group.getKey(), group.getValue(), now, changes);
+      // a member without entries below zero never overdrew; one card whose tail survived this batch is unchanged
+      if (negatives > 0 && (group.getValue().size() > 1 || !tailsKnown)) {
+        rewalk.put(group.getKey(), group.getValue());
       }
       published.add(new CardFeed.Published(new CardBalance(group.getKey(), balance, holds,
           Math.max(0, balance - holds), now), group.getKey(), group.getValue()));
     }
-    CardFeed.add(c, published, changes);
+    Map<String, Long> tails = recomputeConflicts(c, rewalk, now, changes);
+    tails.keySet().retainAll(deltas.keySet());
+    ledger.setWalkTails(c, tails);
+    CardFeed.add(c, published, issued, changes);
     // last: taking feed numbers locks the feed's counter until commit
     feed.appendAll(c, changes);
   }
@@ -136,13 +149,48 @@ public final class LoyaltyMerge {
    */
   public void recomputeConflicts(Connection c, String canonical, Set<String> cards, Instant now,
       List<ChangeLog.Entry> changes) throws SQLException {
-    List<Movement> movements = ledger.movements(c, cards);
+    recomputeConflicts(c, Map.of(canonical, cards), now, changes);
+  }
+
+  /**
+   * {@link #recomputeConflicts(Connection, String, Set, Instant, List)} for several members (by
+   * canonical card), reading their entries and conflicts in a few queries. Answers the exact
+   * {@link WalkTail} of each member that is one card, by card.
+   */
+  private Map<String, Long> recomputeConflicts(Connection c, Map<String, Set<String>> members, Instant now,
+      List<ChangeLog.Entry> changes) throws SQLException {
+    Map<String, Long> tails = new HashMap<>();
+    if (members.isEmpty()) {
+      return tails;
+    }
+    Map<String, String> canonicalOf = new HashMap<>();
+    members.forEach((canonical, cards) -> cards.forEach(card -> canonicalOf.put(card, canonical)));
+    Map<String, List<Movement>> byCard = ledger.movementsByCard(c, canonicalOf.keySet());
+    Map<String, List<Conflict>> known = new HashMap<>();
+    for (List<String> chunk : Sql.chunks(new ArrayList<>(new TreeSet<>(canonicalOf.keySet())), 500)) {
+      for (Conflict conflict : conflicts.forCards(c, chunk)) {
+        known.computeIfAbsent(canonicalOf.get(conflict.cardNumber()), k -> new ArrayList<>()).add(conflict);
+      }
+    }
+    for (Map.Entry<String, Set<String>> member : members.entrySet()) {
+      List<Movement> movements = new ArrayList<>();
+      member.getValue().forEach(card -> movements.addAll(byCard.getOrDefault(card, List.of())));
+      applyWalk(c, member.getKey(), movements, known.getOrDefault(member.getKey(), List.of()), now, changes);
+      if (member.getValue().size() == 1) {
+        tails.put(member.getKey(), WalkTail.of(movements));
+      }
+    }
+    return tails;
+  }
+
+  private void applyWalk(Connection c, String canonical, List<Movement> movements, List<Conflict> stored,
+      Instant now, List<ChangeLog.Entry> changes) throws SQLException {
     Map<UUID, Overdraft> found = new HashMap<>();
     for (Overdraft o : OverdraftWalk.overdrafts(canonical, movements)) {
       found.put(o.conflictId(), o);
     }
     Map<UUID, Conflict> existing = new HashMap<>();
-    for (Conflict known : conflicts.forCards(c, new ArrayList<>(cards))) {
+    for (Conflict known : stored) {
       existing.put(known.id(), known);
     }
     for (Overdraft o : found.values()) {

@@ -200,7 +200,7 @@ public final class LoyaltyStore {
           negatives++;
           added++;
         }
-        ledger.addToBalances(c, Map.of(card, new long[] {delta, negatives}), now.toEpochMilli());
+        ledger.addToBalances(c, Map.of(card, new LedgerStore.Delta(delta, negatives, null)), now.toEpochMilli());
         String canonical = members.canonicalCard(c, card);
         publish(c, canonical, members.cardsOf(c, canonical), now);
       }
@@ -221,7 +221,9 @@ public final class LoyaltyStore {
     if (added.isEmpty()) {
       return;
     }
-    ledger.addToBalances(c, Map.of(card, new long[] {points, points < 0 ? 1 : 0}), now.toEpochMilli());
+    // the office's entry is not offered to the tail: the card's next merge walks it again
+    ledger.addToBalances(c, Map.of(card, new LedgerStore.Delta(points, points < 0 ? 1 : 0, null)),
+        now.toEpochMilli());
     audit(c, now, "LOYALTY_ADJUSTED", action.username(), card + " " + points + " points: " + action.reason());
     String canonical = members.canonicalCard(c, card);
     Set<String> cards = members.cardsOf(c, canonical);

@@ -16,13 +16,20 @@ public final class MismatchStore {
   public record Mismatch(UUID saleId, String storeId, String terminalId, String cardNumber, int programVersion,
       long terminalPoints, long serverPoints, String detail) {}
 
-  public void record(Connection c, Mismatch m, long now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO points_mismatches (sale_id, store_id, terminal_id,"
-        + " card_number, program_version, terminal_points, server_points, detail, recorded_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sale_id) DO NOTHING")) {
-      Sql.bind(ps, List.of(m.saleId(), m.storeId(), m.terminalId(), m.cardNumber(), m.programVersion(),
-          m.terminalPoints(), m.serverPoints(), m.detail(), now));
-      ps.executeUpdate();
+  /** Records each difference not recorded yet, a few statements for a whole batch. */
+  public void recordAll(Connection c, List<Mismatch> found, long now) throws SQLException {
+    for (List<Mismatch> chunk : Sql.chunks(found, Sql.ROWS_PER_STATEMENT)) {
+      List<Object> values = new ArrayList<>(chunk.size() * 9);
+      for (Mismatch m : chunk) {
+        values.addAll(List.of(m.saleId(), m.storeId(), m.terminalId(), m.cardNumber(), m.programVersion(),
+            m.terminalPoints(), m.serverPoints(), m.detail(), now));
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO points_mismatches (sale_id, store_id, terminal_id,"
+          + " card_number, program_version, terminal_points, server_points, detail, recorded_at)"
+          + " VALUES " + Sql.valueRows(chunk.size(), 9) + " ON CONFLICT (sale_id) DO NOTHING")) {
+        Sql.bind(ps, values);
+        ps.executeUpdate();
+      }
     }
   }
 

@@ -1,0 +1,48 @@
+package dev.kassa.pos.bench;
+
+import dev.kassa.server.testing.TestServer;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Locale;
+
+/**
+ * Where PostgreSQL spent a benchmark's time, statement by statement (pg_stat_statements), so a
+ * figure comes with its explanation. The embedded PostgreSQL loads the module only when started
+ * with {@code -Dkassa.pg.statements=true}.
+ */
+final class StatementStats {
+  private StatementStats() {}
+
+  static void reset(TestServer server) {
+    server.services().db().inTransaction(c -> {
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        s.execute("SELECT pg_stat_statements_reset()");
+      }
+      return null;
+    });
+  }
+
+  static void print(TestServer server, int top) {
+    server.services().db().read(c -> {
+      // one line per statement shape: a multi-row VALUES list of each length is a statement of its own
+      try (PreparedStatement ps = c.prepareStatement("SELECT SUM(calls), SUM(total_exec_time), SUM(rows), q FROM"
+          + " (SELECT calls, total_exec_time, rows, regexp_replace(query, 'VALUES \\(\\$.*', 'VALUES ...') AS q"
+          + " FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()))"
+          + " s GROUP BY q ORDER BY 2 DESC LIMIT ?")) {
+        ps.setInt(1, top);
+        try (ResultSet rs = ps.executeQuery()) {
+          System.out.println("calls | total s | ms/call | rows | statement");
+          while (rs.next()) {
+            String query = rs.getString(4).replaceAll("\\s+", " ");
+            System.out.printf(Locale.ROOT, "%,d | %.1f | %.2f | %,d | %s%n", rs.getLong(1), rs.getDouble(2) / 1000,
+                rs.getDouble(2) / Math.max(1, rs.getLong(1)), rs.getLong(3),
+                query.length() > 200 ? query.substring(0, 200) + "..." : query);
+          }
+        }
+      }
+      return null;
+    });
+  }
+}
