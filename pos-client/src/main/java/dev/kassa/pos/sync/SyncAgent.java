@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.kassa.model.id.Hlc;
 import dev.kassa.model.id.HybridClock;
 import dev.kassa.model.sync.EventResult;
-import dev.kassa.model.sync.PullResponse;
 import dev.kassa.model.sync.PushRequest;
 import dev.kassa.model.sync.PushResponse;
 import dev.kassa.model.sync.Stream;
@@ -19,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * Moves the terminal's work to the server and the server's changes to the terminal, on its own
  * thread, forever: push the outbox in bounded batches (rows are marked only on the server's
  * answer), then pull every stream page by page (each page applied with its cursor in one local
- * transaction). On failure it backs off with jitter and honours Retry-After. The cashier's thread
- * only ever reads {@link #state()} or calls {@link #syncSoon()}, neither of which waits.
+ * transaction while the next one is already being fetched, see {@link FeedPuller}). On failure it
+ * backs off with jitter and honours Retry-After. The cashier's thread only ever reads {@link #state()} or calls {@link #syncSoon()}, neither of which waits.
  */
 public final class SyncAgent implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SyncAgent.class);
@@ -50,6 +50,12 @@ public final class SyncAgent implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
+  private final ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "kassa-sync-fetch");
+    t.setDaemon(true);
+    return t;
+  });
+  private final FeedPuller puller;
   private final List<Consumer<SyncState>> listeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<Hlc>> serverTimeListeners = new CopyOnWriteArrayList<>();
   private volatile SyncState state = SyncState.initial();
@@ -67,6 +73,7 @@ public final class SyncAgent implements AutoCloseable {
     this.settings = requireNonNull(settings, "settings == null");
     this.backoff = requireNonNull(backoff, "backoff == null");
     this.clock = requireNonNull(clock, "clock == null");
+    this.puller = new FeedPuller(client, feeds, settings.pullPageSize(), fetcher);
   }
 
   public SyncState state() {
@@ -132,7 +139,7 @@ public final class SyncAgent implements AutoCloseable {
     try {
       pushAll();
       for (Stream stream : Stream.values()) {
-        pullAll(stream);
+        puller.pullAll(stream);
       }
       exchangeClocks();
       lastSuccess = clock.instant();
@@ -203,23 +210,6 @@ public final class SyncAgent implements AutoCloseable {
     outbox.markSynced(settled);
   }
 
-  private void pullAll(Stream stream) throws SyncFailure {
-    PullResponse page;
-    do {
-      try {
-        page = client.pull(stream, feeds.cursor(stream), settings.pullPageSize());
-      } catch (SyncFailure.CursorExpired e) {
-        log.info("{} cursor expired, taking a snapshot", stream.id());
-        feeds.resetCursor(stream);
-        page = client.pull(stream, feeds.cursor(stream), settings.pullPageSize());
-      }
-      if (page.stream() != stream) {
-        throw new SyncFailure.BadAnswer("asked for " + stream.id() + ", got " + page.stream().id(), null);
-      }
-      feeds.apply(page);
-    } while (page.hasMore());
-  }
-
   private void publish(SyncState.Connection connection, String problem) {
     SyncState updated = new SyncState(connection, outbox.pendingCount(), outbox.oldestPendingSale(), lastSuccess,
         feeds.openConflicts(), chainBroken, problem);
@@ -236,8 +226,10 @@ public final class SyncAgent implements AutoCloseable {
   @Override
   public void close() {
     thread.shutdownNow();
+    fetcher.shutdownNow();
     try {
       thread.awaitTermination(5, TimeUnit.SECONDS);
+      fetcher.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

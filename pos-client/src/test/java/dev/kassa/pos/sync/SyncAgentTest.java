@@ -2,6 +2,7 @@ package dev.kassa.pos.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.kassa.model.id.Hlc;
 import dev.kassa.model.id.HybridClock;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
@@ -57,11 +59,40 @@ class SyncAgentTest {
       }
     });
     server.start();
+    agent = agentWith(local);
+  }
+
+  private SyncAgent agentWith(FeedStore feeds) {
     OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false).readTimeout(5, TimeUnit.SECONDS).build();
-    agent = new SyncAgent(new SyncClient(http, server.url("/"), () -> "t"), local, local, hlc, "T1",
+    return new SyncAgent(new SyncClient(http, server.url("/"), () -> "t"), local, feeds, hlc, "T1",
         new SyncSettings(2, 1 << 20, 100, Duration.ofMillis(50), Duration.ofMillis(10), Duration.ofMillis(100)),
         new Backoff(Duration.ofMillis(10), Duration.ofMillis(100), new SplittableRandom(1)),
         Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  /** A feed store that hands everything to another; tests override the step they want to change. */
+  private static class ForwardingFeedStore implements FeedStore {
+    private final FeedStore target;
+
+    ForwardingFeedStore(FeedStore target) {
+      this.target = target;
+    }
+
+    @Override public String cursor(Stream stream) {
+      return target.cursor(stream);
+    }
+
+    @Override public void apply(PullResponse page) {
+      target.apply(page);
+    }
+
+    @Override public void resetCursor(Stream stream) {
+      target.resetCursor(stream);
+    }
+
+    @Override public int openConflicts() {
+      return target.openConflicts();
+    }
   }
 
   @AfterEach
@@ -172,6 +203,89 @@ class SyncAgentTest {
     agent.syncOnce();
     assertThat(local.applied.stream().filter(p -> p.stream() == Stream.CATALOG))
         .extracting(PullResponse::cursor).containsExactly("1", "2", "3");
+  }
+
+  /**
+   * The next page is asked for while the current one is still being applied: here applying page
+   * 1 of the catalog waits until the server has been asked for page 2, which never happens if the
+   * agent fetches only after applying (the wait then times out and the test fails).
+   */
+  @Test
+  void asksForTheNextPageWhileTheCurrentOneIsApplied() throws Exception {
+    CountDownLatch secondPageAsked = new CountDownLatch(1);
+    pullAnswer = request -> {
+      String cursor = request.getRequestUrl().queryParameter("cursor");
+      String stream = request.getRequestUrl().pathSegments().get(4);
+      if (stream.equals("catalog") && cursor.equals("1")) {
+        secondPageAsked.countDown();
+      }
+      int page = cursor.isEmpty() ? 0 : Integer.parseInt(cursor);
+      return json(new PullResponse(1, Stream.of(stream), Integer.toString(page + 1), false, page < 2, List.of()));
+    };
+    List<Boolean> askedDuringApply = new CopyOnWriteArrayList<>();
+    FeedStore slowStore = new ForwardingFeedStore(local) {
+      @Override public void apply(PullResponse page) {
+        if (page.stream() == Stream.CATALOG && page.cursor().equals("1")) {
+          try {
+            askedDuringApply.add(secondPageAsked.await(10, TimeUnit.SECONDS));
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        }
+        super.apply(page);
+      }
+    };
+
+    try (SyncAgent pipelined = agentWith(slowStore)) {
+      pipelined.syncOnce();
+    }
+
+    assertThat(askedDuringApply).containsExactly(true);
+    assertThat(local.applied.stream().filter(p -> p.stream() == Stream.CATALOG))
+        .extracting(PullResponse::cursor).containsExactly("1", "2", "3");
+  }
+
+  /** A page that fails while the one before it is applied: that one stays applied with its cursor, the next is not. */
+  @Test
+  void aFailedNextPageLeavesThePagesBeforeItAppliedWithTheirCursor() {
+    pullAnswer = request -> {
+      String cursor = request.getRequestUrl().queryParameter("cursor");
+      String stream = request.getRequestUrl().pathSegments().get(4);
+      if (cursor.equals("2")) {
+        return new MockResponse().setResponseCode(500);
+      }
+      int page = cursor.isEmpty() ? 0 : Integer.parseInt(cursor);
+      return json(new PullResponse(1, Stream.of(stream), Integer.toString(page + 1), false, true, List.of()));
+    };
+
+    assertThatThrownBy(agent::syncOnce).isInstanceOf(SyncFailure.ServerError.class);
+    assertThat(local.applied).extracting(p -> p.stream() + "@" + p.cursor()).containsExactly("CATALOG@1", "CATALOG@2");
+    assertThat(local.cursors).containsOnly(entry(Stream.CATALOG, "2"));
+    assertThat(agent.state().connection()).isEqualTo(SyncState.Connection.OFFLINE);
+  }
+
+  /** A page the store refuses ends the pull there: nothing after it is applied, the error reaches the caller. */
+  @Test
+  void aPageTheStoreRefusesStopsThePull() {
+    pullAnswer = request -> {
+      String cursor = request.getRequestUrl().queryParameter("cursor");
+      String stream = request.getRequestUrl().pathSegments().get(4);
+      int page = cursor.isEmpty() ? 0 : Integer.parseInt(cursor);
+      return json(new PullResponse(1, Stream.of(stream), Integer.toString(page + 1), false, page < 5, List.of()));
+    };
+    FeedStore refusing = new ForwardingFeedStore(local) {
+      @Override public void apply(PullResponse page) {
+        if (page.cursor().equals("2")) {
+          throw new IllegalStateException("disk full");
+        }
+        super.apply(page);
+      }
+    };
+
+    try (SyncAgent refused = agentWith(refusing)) {
+      assertThatThrownBy(refused::syncOnce).hasMessage("disk full");
+    }
+    assertThat(local.applied).extracting(PullResponse::cursor).containsExactly("1");
   }
 
   @Test

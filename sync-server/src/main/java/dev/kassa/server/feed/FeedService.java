@@ -1,7 +1,5 @@
 package dev.kassa.server.feed;
 
-import dev.kassa.model.sync.Change;
-import dev.kassa.model.sync.PullResponse;
 import dev.kassa.model.sync.Stream;
 import dev.kassa.model.sync.SyncCodec;
 import dev.kassa.server.feed.store.ChangeReader;
@@ -12,7 +10,8 @@ import java.util.List;
 /**
  * Serves the pull feeds: a snapshot for an empty cursor, then the changes after the cursor, in
  * pages of at most {@link #MAX_LIMIT}. A cursor older than the compacted part of the feed is
- * {@link CursorExpired}: the terminal takes a snapshot again.
+ * {@link CursorExpired}: the terminal takes a snapshot again. Pages are {@link FeedPage}s, the
+ * stored entity JSON passed through as it is.
  */
 public final class FeedService {
   public static final int MAX_LIMIT = 1_000;
@@ -31,7 +30,7 @@ public final class FeedService {
   }
 
   /** @throws IllegalArgumentException a bad limit or a cursor that is not one of this feed's */
-  public PullResponse pull(Stream stream, String storeId, String cursorText, int limit) {
+  public FeedPage pull(Stream stream, String storeId, String cursorText, int limit) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ": " + limit);
     }
@@ -49,11 +48,11 @@ public final class FeedService {
     boolean more = read.rows().size() > limit;
     List<ChangeReader.Row> rows = more ? read.rows().subList(0, limit) : read.rows();
     long last = rows.isEmpty() ? cursor.seq() : rows.get(rows.size() - 1).seq();
-    return new PullResponse(SyncCodec.PROTOCOL_VERSION, stream, FeedCursor.following(stream, last).encode(), false,
+    return new FeedPage(SyncCodec.PROTOCOL_VERSION, stream, FeedCursor.following(stream, last).encode(), false,
         more, changes(rows));
   }
 
-  private PullResponse snapshotPage(Stream stream, String storeId, long upTo, String afterKind, String afterKey,
+  private FeedPage snapshotPage(Stream stream, String storeId, long upTo, String afterKind, String afterKey,
       int limit) {
     FeedPages.Read read = pages.snapshot(stream, storeId, upTo, afterKind, afterKey, limit + 1);
     if (read.lastSeq() < read.horizon()) {
@@ -63,18 +62,18 @@ public final class FeedService {
     List<ChangeReader.Row> rows = more ? read.rows().subList(0, limit) : read.rows();
     String next;
     if (more) {
-      Change last = rows.get(rows.size() - 1).change();
+      ChangeReader.Row last = rows.get(rows.size() - 1);
       next = FeedCursor.snapshotAt(stream, read.lastSeq(), last.kind(), last.key()).encode();
     } else {
       next = FeedCursor.following(stream, read.lastSeq()).encode();
     }
-    return new PullResponse(SyncCodec.PROTOCOL_VERSION, stream, next, true, more, changes(rows));
+    return new FeedPage(SyncCodec.PROTOCOL_VERSION, stream, next, true, more, changes(rows));
   }
 
-  private static List<Change> changes(List<ChangeReader.Row> rows) {
-    List<Change> changes = new ArrayList<>(rows.size());
+  private static List<FeedPage.Item> changes(List<ChangeReader.Row> rows) {
+    List<FeedPage.Item> changes = new ArrayList<>(rows.size());
     for (ChangeReader.Row row : rows) {
-      changes.add(row.change());
+      changes.add(new FeedPage.Item(row.kind(), row.key(), row.deleted(), row.data()));
     }
     return changes;
   }

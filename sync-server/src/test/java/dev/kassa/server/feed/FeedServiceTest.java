@@ -15,6 +15,7 @@ import dev.kassa.server.store.Database;
 import dev.kassa.server.sync.store.DatabaseTransactions;
 import dev.kassa.server.testing.Engine;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +39,59 @@ class FeedServiceTest {
     });
   }
 
+  /** A page as the terminal reads it: through the wire bytes the server sends. */
+  private static PullResponse pull(FeedService feed, Stream stream, String store, String cursor, int limit) {
+    return SyncCodec.fromJson(SyncCodec.canonicalBytes(feed.pull(stream, store, cursor, limit)), PullResponse.class);
+  }
+
+  /**
+   * The server passes each entity's stored JSON through unparsed; the page must read as the
+   * protocol's {@link PullResponse} with the entity parsed and written again, as servers before
+   * did it, so every terminal reads the page the same. (The bytes differ only in how a character
+   * beyond the BMP is spelled: as stored, or as an escaped surrogate pair; both read the same.)
+   */
+  @Test
+  void aPageOnTheWireReadsAsTheProtocolsPullResponse() {
+    try (Database db = Engine.SQLITE.openDatabase()) {
+      FeedService feed = new FeedService(new FeedPages(new DatabaseTransactions(db)));
+      Map<String, Object> entity = new LinkedHashMap<>();
+      entity.put("name", "K\u00e4se \"alt\" </script> \u2028 \uD83E\uDDC0");
+      entity.put("price", Map.of("minor", 1250, "currency", "EUR"));
+      entity.put("weight", 0.25);
+      entity.put("barcodes", List.of("4600000000015", "4600000000022"));
+      db.inTransaction(c -> {
+        ChangeLog.append(c, Stream.CATALOG, null, "product", "a", SyncCodec.toTree(entity));
+        ChangeLog.append(c, Stream.CATALOG, null, "product", "b", data("b"));
+        return null;
+      });
+      write(db, Stream.CATALOG, null, "b", null);
+      String cursor = feed.pull(Stream.CATALOG, "store-1", "", 10).cursor();
+      write(db, Stream.CATALOG, null, "c", "c1");
+
+      for (String from : List.of("", cursor)) {
+        FeedPage page = feed.pull(Stream.CATALOG, "store-1", from, 10);
+        List<Change> parsed = page.changes().stream()
+            .map(item -> item.deleted() ? Change.tombstone(item.kind(), item.key())
+                : new Change(item.kind(), item.key(), false, SyncCodec.fromJson(item.data(), JsonNode.class)))
+            .toList();
+        PullResponse before = new PullResponse(page.protocolVersion(), page.stream(), page.cursor(), page.snapshot(),
+            page.hasMore(), parsed);
+
+        assertThat(SyncCodec.fromJson(SyncCodec.canonicalBytes(page), JsonNode.class))
+            .isEqualTo(SyncCodec.fromJson(SyncCodec.canonicalBytes(before), JsonNode.class));
+        assertThat(SyncCodec.fromJson(SyncCodec.canonicalBytes(page), PullResponse.class)).isEqualTo(before);
+      }
+      assertThat(pull(feed, Stream.CATALOG, "store-1", "", 10).changes().get(0).data().get("name").asText())
+          .isEqualTo("K\u00e4se \"alt\" </script> \u2028 \uD83E\uDDC0");
+    }
+  }
+
   /** Pulls until hasMore is false; returns every change seen and leaves the last cursor in {@code cursor[0]}. */
   private static List<Change> pullAll(FeedService feed, Stream stream, String store, String[] cursor, int limit) {
     List<Change> seen = new ArrayList<>();
     PullResponse page;
     do {
-      page = feed.pull(stream, store, cursor[0], limit);
+      page = pull(feed, stream, store, cursor[0], limit);
       seen.addAll(page.changes());
       cursor[0] = page.cursor();
     } while (page.hasMore());
@@ -62,7 +110,7 @@ class FeedServiceTest {
       write(db, Stream.CATALOG, null, "b", null);
       String[] cursor = {""};
 
-      PullResponse first = feed.pull(Stream.CATALOG, "store-1", "", 1);
+      PullResponse first = pull(feed, Stream.CATALOG, "store-1", "", 1);
       List<Change> snapshot = new ArrayList<>(first.changes());
       cursor[0] = first.cursor();
       snapshot.addAll(pullAll(feed, Stream.CATALOG, "store-1", cursor, 1));
@@ -93,7 +141,7 @@ class FeedServiceTest {
       write(db, Stream.CATALOG, "store-1", "c", null);
       write(db, Stream.CATALOG, null, "d", "d1");
 
-      PullResponse first = feed.pull(Stream.CATALOG, "store-1", "", 1);
+      PullResponse first = pull(feed, Stream.CATALOG, "store-1", "", 1);
       write(db, Stream.CATALOG, null, "b", "b2");
       write(db, Stream.CATALOG, null, "d", null);
       write(db, Stream.CATALOG, null, "e", "e1");
@@ -140,9 +188,9 @@ class FeedServiceTest {
       write(db, Stream.CONFLICTS, "store-2", "y", "theirs");
       write(db, Stream.CONFLICTS, null, "z", "everyone's");
 
-      assertThat(feed.pull(Stream.CONFLICTS, "store-1", "", 100).changes()).extracting(Change::key)
+      assertThat(pull(feed, Stream.CONFLICTS, "store-1", "", 100).changes()).extracting(Change::key)
           .containsExactly("x", "z");
-      assertThat(feed.pull(Stream.CONFLICTS, "store-1", FeedCursor.following(Stream.CONFLICTS, 0).encode(), 100)
+      assertThat(pull(feed, Stream.CONFLICTS, "store-1", FeedCursor.following(Stream.CONFLICTS, 0).encode(), 100)
           .changes()).extracting(Change::key).containsExactly("x", "z");
     }
   }
@@ -153,14 +201,14 @@ class FeedServiceTest {
     try (Database db = engine.openDatabase()) {
       FeedPages pages = new FeedPages(new DatabaseTransactions(db));
       FeedService feed = new FeedService(pages);
-      String old = feed.pull(Stream.CATALOG, "store-1", "", 10).cursor();
+      String old = pull(feed, Stream.CATALOG, "store-1", "", 10).cursor();
       write(db, Stream.CATALOG, null, "a", "a1");
       write(db, Stream.CATALOG, null, "a", "a2");
 
       assertThat(pages.compact(System.currentTimeMillis() + 1)).isEqualTo(1);
 
-      assertThatThrownBy(() -> feed.pull(Stream.CATALOG, "store-1", old, 10)).isInstanceOf(FeedService.CursorExpired.class);
-      assertThat(feed.pull(Stream.CATALOG, "store-1", "", 10).changes()).extracting(c -> c.data().get("v").asText())
+      assertThatThrownBy(() -> pull(feed, Stream.CATALOG, "store-1", old, 10)).isInstanceOf(FeedService.CursorExpired.class);
+      assertThat(pull(feed, Stream.CATALOG, "store-1", "", 10).changes()).extracting(c -> c.data().get("v").asText())
           .containsExactly("a2");
     }
   }
@@ -171,10 +219,10 @@ class FeedServiceTest {
       FeedService feed = new FeedService(new FeedPages(new DatabaseTransactions(db)));
       String catalog = FeedCursor.following(Stream.CATALOG, 0).encode();
 
-      assertThatThrownBy(() -> feed.pull(Stream.CARDS, "s", catalog, 10)).hasMessageContaining("catalog feed");
-      assertThatThrownBy(() -> feed.pull(Stream.CARDS, "s", "'; DROP TABLE changes; --", 10))
+      assertThatThrownBy(() -> pull(feed, Stream.CARDS, "s", catalog, 10)).hasMessageContaining("catalog feed");
+      assertThatThrownBy(() -> pull(feed, Stream.CARDS, "s", "'; DROP TABLE changes; --", 10))
           .isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> feed.pull(Stream.CARDS, "s", "", 100_000)).hasMessageContaining("limit");
+      assertThatThrownBy(() -> pull(feed, Stream.CARDS, "s", "", 100_000)).hasMessageContaining("limit");
     }
   }
 
@@ -187,7 +235,7 @@ class FeedServiceTest {
   void changesCommittedInReverseOrderAreNeverSkippedOnPostgres() throws Exception {
     try (Database db = Engine.POSTGRESQL.openDatabase()) {
       FeedService feed = new FeedService(new FeedPages(new DatabaseTransactions(db)));
-      String start = feed.pull(Stream.CATALOG, "store-1", "", 10).cursor();
+      String start = pull(feed, Stream.CATALOG, "store-1", "", 10).cursor();
       CountDownLatch aWrote = new CountDownLatch(1);
       CountDownLatch releaseA = new CountDownLatch(1);
       CompletableFuture<Void> a = CompletableFuture.runAsync(() -> db.inTransaction(c -> {
@@ -201,7 +249,7 @@ class FeedServiceTest {
 
       // B wants to commit now, but it waits for A's number lock; the reader sees neither yet
       await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !b.isDone());
-      PullResponse meanwhile = feed.pull(Stream.CATALOG, "store-1", start, 10);
+      PullResponse meanwhile = pull(feed, Stream.CATALOG, "store-1", start, 10);
       assertThat(meanwhile.changes()).isEmpty();
 
       releaseA.countDown();
@@ -219,7 +267,7 @@ class FeedServiceTest {
   void aReaderPagingDuringConcurrentWritesMissesNothing(Engine engine) throws Exception {
     try (Database db = engine.openDatabase()) {
       FeedService feed = new FeedService(new FeedPages(new DatabaseTransactions(db)));
-      String[] cursor = {feed.pull(Stream.CATALOG, "store-1", "", 10).cursor()};
+      String[] cursor = {pull(feed, Stream.CATALOG, "store-1", "", 10).cursor()};
       int writers = 4;
       int each = 50;
       List<CompletableFuture<Void>> running = new ArrayList<>();

@@ -1,9 +1,6 @@
 package dev.kassa.server.feed.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.kassa.model.sync.Change;
 import dev.kassa.model.sync.Stream;
-import dev.kassa.model.sync.SyncCodec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,8 +14,15 @@ import java.util.List;
  */
 public final class ChangeReader {
 
-  /** A change with its place in the feed (for snapshot rows, the seq of the entity's last change). */
-  public record Row(long seq, Change change) {}
+  /**
+   * A change with its place in the feed (for snapshot rows, the seq of the entity's last change);
+   * {@code data} is the entity's stored JSON text, handed on unparsed, or null for a tombstone.
+   */
+  public record Row(long seq, String kind, String key, String data) {
+    public boolean deleted() {
+      return data == null;
+    }
+  }
 
   /** Up to {@code limit} changes after {@code afterSeq}, oldest first. */
   public List<Row> after(Connection c, Stream stream, String storeId, long afterSeq, int limit) throws SQLException {
@@ -31,7 +35,7 @@ public final class ChangeReader {
       ps.setInt(4, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          rows.add(new Row(rs.getLong(1), change(rs.getString(2), rs.getString(3), rs.getString(4))));
+          rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
         }
       }
     }
@@ -70,7 +74,7 @@ public final class ChangeReader {
       ps.setInt(p, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          rows.add(new Row(rs.getLong(1), change(rs.getString(2), rs.getString(3), rs.getString(4))));
+          rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
         }
       }
     }
@@ -125,13 +129,5 @@ public final class ChangeReader {
       ps.executeUpdate();
     }
     return deleted;
-  }
-
-  private static Change change(String kind, String key, String data) {
-    if (data == null) {
-      return Change.tombstone(kind, key);
-    }
-    JsonNode node = SyncCodec.fromJson(data, JsonNode.class);
-    return new Change(kind, key, false, node);
   }
 }
