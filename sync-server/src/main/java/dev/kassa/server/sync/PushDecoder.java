@@ -33,10 +33,30 @@ public final class PushDecoder {
   public record Batch(int protocolVersion, UUID batchId, String terminalId, ChainHead chainHead,
       List<Incoming> events) {}
 
-  /** Where one event's JSON object lies in the body. */
-  private record Slice(int from, int length) {}
+  /** Where one event's JSON object lies in the body, and the event when it was bound in place. */
+  private record Slice(int from, int length, SyncEvent bound) {}
+
+  /** Binding in place failed: the parser's state is unknown, so the body is decoded again. */
+  private static final class BindAgain extends RuntimeException {
+    BindAgain() {
+      super(null, null, false, false);
+    }
+  }
 
   public static Batch decode(byte[] body) {
+    try {
+      return decode(body, true);
+    } catch (BindAgain e) {
+      return decode(body, false);
+    }
+  }
+
+  /**
+   * With {@code bindInPlace}, each event is bound as the one pass over the body reaches it (the
+   * common case: one tokenization in all); without, the pass only finds each event's bytes and
+   * each is bound on its own, so that one that does not bind is rejected alone.
+   */
+  private static Batch decode(byte[] body, boolean bindInPlace) {
     Integer protocolVersion = null;
     boolean protocolVersionSeen = false;
     String batchIdText = null;
@@ -74,7 +94,7 @@ public final class PushDecoder {
           }
           case "events" -> {
             eventsSeen = value != JsonToken.VALUE_NULL;
-            events = value == JsonToken.START_ARRAY ? elements(p) : null;
+            events = value == JsonToken.START_ARRAY ? elements(p, bindInPlace) : null;
             if (events == null) {
               p.skipChildren();
             }
@@ -122,15 +142,28 @@ public final class PushDecoder {
   }
 
   /** The array's elements, each an object; the parser is left on the array's end. */
-  private static List<Slice> elements(JsonParser p) throws IOException {
+  private static List<Slice> elements(JsonParser p, boolean bindInPlace) throws IOException {
     List<Slice> slices = new ArrayList<>();
     for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
       if (t != JsonToken.START_OBJECT) {
         throw new SyncFormatException("events[" + slices.size() + "]", "must be an object", null);
       }
-      slices.add(slice(p));
+      slices.add(bindInPlace ? bound(p) : slice(p));
     }
     return slices;
+  }
+
+  /** The event the parser is on, bound where it stands; {@link BindAgain} when it does not bind. */
+  private static Slice bound(JsonParser p) {
+    long from = p.currentTokenLocation().getByteOffset();
+    SyncEvent event;
+    try {
+      event = PushJson.event(p);
+    } catch (IOException | RuntimeException e) {
+      throw new BindAgain();
+    }
+    long to = p.currentLocation().getByteOffset();
+    return new Slice((int) from, (int) (to - from), event);
   }
 
   /** The bytes of the value the parser is on, which it skips. */
@@ -139,12 +172,12 @@ public final class PushDecoder {
     p.skipChildren();
     p.finishToken();
     long to = p.currentLocation().getByteOffset();
-    return new Slice((int) from, (int) (to - from));
+    return new Slice((int) from, (int) (to - from), null);
   }
 
   private static Incoming event(byte[] body, Slice slice, int index) {
     try {
-      SyncEvent event = PushJson.event(body, slice.from(), slice.length());
+      SyncEvent event = slice.bound() != null ? slice.bound() : PushJson.event(body, slice.from(), slice.length());
       if (!(event.payload() instanceof UnknownPayload)) {
         return Incoming.of(event, Arrays.copyOfRange(body, slice.from(), slice.from() + slice.length()));
       }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,8 +36,18 @@ final class PushJson {
           new FastInstant(InstantDeserializer.INSTANT)));
 
   private static final ObjectReader EVENTS = MAPPER.readerFor(SyncEvent.class);
+  /** For an event inside a larger document: what follows it is the rest of that document. */
+  private static final ObjectReader EVENTS_IN_PLACE = EVENTS.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private PushJson() {}
+
+  /**
+   * The event whose START_OBJECT {@code p} is on, leaving {@code p} on its END_OBJECT; throws on
+   * anything it cannot bind, after which {@code p} is of no further use.
+   */
+  static SyncEvent event(JsonParser p) throws IOException {
+    return EVENTS_IN_PLACE.readValue(p);
+  }
 
   /** The event in {@code body[from, from + length)}; throws on anything it cannot bind (no fallback here). */
   static SyncEvent event(byte[] body, int from, int length) throws IOException {

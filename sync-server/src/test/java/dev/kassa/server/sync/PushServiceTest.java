@@ -126,6 +126,16 @@ class PushServiceTest {
       assertThat(response.results().get(3).reason()).startsWith("unknown kind: teleport");
       assertThat(response.results().get(4).reason()).startsWith("invalid: ");
       assertThat(server.scalar("SELECT COUNT(*) FROM sync_events")).isEqualTo(1);
+      // the invalid event made the decoder bind each event on its own: the good one is still stored as sent
+      byte[] stored = server.db.read(c -> {
+        try (var ps = c.prepareStatement("SELECT body FROM sync_events")) {
+          try (var rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getBytes(1);
+          }
+        }
+      });
+      assertThat(new String(stored, StandardCharsets.UTF_8)).isEqualTo(SyncCodec.toJson(good));
     }
   }
 
