@@ -28,7 +28,7 @@ final class FeedPuller {
   private final int pageSize;
   private final ExecutorService fetcher;
 
-  /** {@code fetcher} runs the read-ahead calls; the agent owns it and shuts it down. */
+  /** {@code fetcher} runs the read-ahead calls; the agent owns it. */
   FeedPuller(SyncClient client, FeedStore feeds, int pageSize, ExecutorService fetcher) {
     this.client = requireNonNull(client, "client == null");
     this.feeds = requireNonNull(feeds, "feeds == null");

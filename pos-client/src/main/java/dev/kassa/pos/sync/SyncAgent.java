@@ -18,10 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -50,11 +51,14 @@ public final class SyncAgent implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
-  private final ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "kassa-sync-fetch");
-    t.setDaemon(true);
-    return t;
-  });
+  // Not stopped by close(): syncOnce() stays usable after it (the simulator drives closed agents
+  // to the end). Its one thread ends after a few idle seconds.
+  private final ThreadPoolExecutor fetcher = new ThreadPoolExecutor(1, 1, 5, TimeUnit.SECONDS,
+      new LinkedBlockingQueue<>(), r -> {
+        Thread t = new Thread(r, "kassa-sync-fetch");
+        t.setDaemon(true);
+        return t;
+      });
   private final FeedPuller puller;
   private final List<Consumer<SyncState>> listeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<Hlc>> serverTimeListeners = new CopyOnWriteArrayList<>();
@@ -73,6 +77,7 @@ public final class SyncAgent implements AutoCloseable {
     this.settings = requireNonNull(settings, "settings == null");
     this.backoff = requireNonNull(backoff, "backoff == null");
     this.clock = requireNonNull(clock, "clock == null");
+    fetcher.allowCoreThreadTimeOut(true);
     this.puller = new FeedPuller(client, feeds, settings.pullPageSize(), fetcher);
   }
 
@@ -226,10 +231,8 @@ public final class SyncAgent implements AutoCloseable {
   @Override
   public void close() {
     thread.shutdownNow();
-    fetcher.shutdownNow();
     try {
       thread.awaitTermination(5, TimeUnit.SECONDS);
-      fetcher.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

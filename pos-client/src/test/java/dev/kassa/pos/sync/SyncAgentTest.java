@@ -245,6 +245,22 @@ class SyncAgentTest {
         .extracting(PullResponse::cursor).containsExactly("1", "2", "3");
   }
 
+  /** The simulator stops the background agent, then drives it to the end itself. */
+  @Test
+  void aClosedAgentStillSyncsWhenDrivenStepByStep() throws Exception {
+    pullAnswer = request -> {
+      String cursor = request.getRequestUrl().queryParameter("cursor");
+      String stream = request.getRequestUrl().pathSegments().get(4);
+      int page = cursor.isEmpty() ? 0 : Integer.parseInt(cursor);
+      return json(new PullResponse(1, Stream.of(stream), Integer.toString(page + 1), false, page < 2, List.of()));
+    };
+    agent.close();
+
+    agent.syncOnce();
+
+    assertThat(local.cursors).containsOnlyKeys(Stream.values()).containsValue("3");
+  }
+
   /** A page that fails while the one before it is applied: that one stays applied with its cursor, the next is not. */
   @Test
   void aFailedNextPageLeavesThePagesBeforeItAppliedWithTheirCursor() {
