@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,20 +76,5 @@ public final class EventStore {
       }
     }
     return bodies;
-  }
-
-  /** How many events of {@code kind} each terminal has pushed, by terminal id. */
-  public Map<String, Long> countPerTerminal(Connection c, String kind) throws SQLException {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT terminal_id, COUNT(*) FROM sync_events WHERE kind = ? GROUP BY terminal_id ORDER BY terminal_id")) {
-      ps.setString(1, kind);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          counts.put(rs.getString(1), rs.getLong(2));
-        }
-      }
-    }
-    return counts;
   }
 }

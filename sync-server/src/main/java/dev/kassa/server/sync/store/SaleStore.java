@@ -3,9 +3,12 @@ package dev.kassa.server.sync.store;
 import dev.kassa.model.sale.Sale;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Sales in columns beside their full document, for counts and reports. */
@@ -39,5 +42,18 @@ public final class SaleStore {
         ps.executeUpdate();
       }
     }
+  }
+
+  /** How many sales each terminal has pushed, by terminal id. */
+  public Map<String, Long> countPerTerminal(Connection c) throws SQLException {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT terminal_id, COUNT(*) FROM sales GROUP BY terminal_id ORDER BY terminal_id");
+         ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        counts.put(rs.getString(1), rs.getLong(2));
+      }
+    }
+    return counts;
   }
 }
