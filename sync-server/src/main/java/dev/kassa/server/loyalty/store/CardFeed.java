@@ -35,18 +35,19 @@ final class CardFeed {
   private CardFeed() {}
 
   static void add(Connection c, List<Published> published, List<ChangeLog.Entry> changes) throws SQLException {
-    add(c, published, issued(c, cardsOf(published)), changes);
+    // a merge publishes all its balances as of one instant
+    Instant asOf = published.stream().map(p -> p.balance().asOf()).min(Instant::compareTo).orElse(Instant.EPOCH);
+    add(published, issued(c, cardsOf(published)), CardHistory.asOf(c, cardsOf(published), asOf, List.of()),
+        changes);
   }
 
   /**
-   * As {@link #add(Connection, List, List)}, with the cards as issued read beforehand ({@link #issued}),
-   * before the merge locked the card rows. The spend is read now: it must see every sale merged so far.
+   * As {@link #add(Connection, List, List)}, with the cards as issued ({@link #issued}) and their
+   * history as of the balances' instant ({@link CardHistory#asOf}) read beforehand; the caller makes
+   * sure the history has every sale merged so far.
    */
-  static void add(Connection c, List<Published> published, Map<String, ObjectNode> issued,
-      List<ChangeLog.Entry> changes) throws SQLException {
-    // a merge publishes all its balances as of one instant
-    Instant asOf = published.stream().map(p -> p.balance().asOf()).min(Instant::compareTo).orElse(Instant.EPOCH);
-    CardHistory history = CardHistory.asOf(c, cardsOf(published), asOf);
+  static void add(List<Published> published, Map<String, ObjectNode> issued, CardHistory history,
+      List<ChangeLog.Entry> changes) {
     for (Published p : published) {
       for (String card : p.cards()) {
         ObjectNode data = issued.containsKey(card) ? issued.get(card).deepCopy() : fresh(card);

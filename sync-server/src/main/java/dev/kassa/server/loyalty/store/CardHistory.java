@@ -20,13 +20,16 @@ import java.util.TreeSet;
 
 /**
  * What the engine reads of a card's merged history: its 12-month spend, its first purchase and the
- * birthday it was enrolled with (or else issued with). The sums are made by the database over the
- * {@code sales_card} index, one query per batch, so a card's long history never travels: per sale
- * (the card just before that sale) for the engine recompute, or per card (as of now) for the feed.
+ * birthday it was enrolled with (or else issued with). Read by the database in one query per batch,
+ * from the card's hourly totals ({@link SpendStore}) and the sales of the two hours at the window's
+ * ends, so the cost does not grow with the card's history: per sale (the card just before that sale)
+ * for the engine recompute, or per card (as of now) for the feed. The batch's own sales are not in
+ * the hourly totals until the merge adds them; they are counted here from memory.
  */
 final class CardHistory {
   private static final Duration SPEND_WINDOW = Duration.ofDays(365);
   private static final int ROWS_PER_QUERY = 500;
+  private static final long HOUR = SpendStore.HOUR_MILLIS;
 
   /** A card's spend in minor units over a window, and its first purchase (null: none in range). */
   private record Spend(long minor, Long firstPurchase) {}
@@ -36,25 +39,47 @@ final class CardHistory {
   private final Map<String, LocalDate> birthdays = new HashMap<>();
 
   /**
-   * For each sale with a card: the card's spend over the year before the sale (the sale itself
-   * and anything at or after its time left out) and its first purchase before the sale.
+   * For each sale with a card, all of them sales of this batch not yet in the hourly totals: the
+   * card's spend over the year before the sale (the sale itself and anything at or after its time
+   * left out) and its first purchase before the sale.
    */
   static CardHistory before(Connection c, List<Sale> sales) throws SQLException {
     CardHistory history = new CardHistory();
     List<Sale> withCard = sales.stream().filter(s -> s.loyalty() != null).toList();
     for (List<Sale> chunk : Sql.chunks(withCard, ROWS_PER_QUERY)) {
-      List<Object> params = new ArrayList<>(chunk.size() * 4);
+      List<Object> params = new ArrayList<>(chunk.size() * 8);
       for (Sale sale : chunk) {
-        params.add(sale.id().toString());
-        params.add(sale.loyalty().cardNumber());
-        params.add(sale.createdAt().minus(SPEND_WINDOW).toEpochMilli());
-        params.add(sale.createdAt().toEpochMilli());
+        long until = sale.createdAt().toEpochMilli();
+        long since = sale.createdAt().minus(SPEND_WINDOW).toEpochMilli();
+        long fromHour = SpendStore.hourOf(since);
+        long toHour = SpendStore.hourOf(until);
+        params.addAll(List.of(sale.id().toString(), sale.loyalty().cardNumber(), since, (fromHour + 1) * HOUR,
+            toHour * HOUR, until, fromHour, toHour));
       }
-      history.read(c, "WITH b(k, card, since, until) AS (VALUES " + Sql.valueRows(chunk.size(), 4) + ")"
-          + " SELECT b.k, (SELECT COALESCE(SUM(s.total_minor), 0) FROM sales s WHERE s.card_number = b.card"
-          + " AND s.created_at >= b.since AND s.created_at < b.until AND s.id <> b.k),"
+      history.read(c, "WITH b(k, card, since, since_end, until_start, until, from_hour, to_hour) AS (VALUES "
+          + Sql.valueRows(chunk.size(), 8) + ") SELECT b.k,"
+          + " (SELECT COALESCE(SUM(h.total_minor), 0) FROM card_spend_hours h WHERE h.card_number = b.card"
+          + " AND h.hour > b.from_hour AND h.hour < b.to_hour)"
+          + " + (SELECT COALESCE(SUM(s.total_minor), 0) FROM sales s WHERE s.card_number = b.card"
+          + " AND s.created_at >= b.since AND s.created_at < b.since_end AND s.id <> b.k)"
+          + " + (SELECT COALESCE(SUM(s.total_minor), 0) FROM sales s WHERE s.card_number = b.card"
+          + " AND s.created_at >= b.until_start AND s.created_at < b.until AND s.id <> b.k),"
           + " (SELECT MIN(s.created_at) FROM sales s WHERE s.card_number = b.card AND s.created_at < b.until)"
           + " FROM b", params);
+    }
+    // the batch's other sales in the whole hours between the window's ends
+    for (Sale sale : withCard) {
+      long fromHour = SpendStore.hourOf(sale.createdAt().minus(SPEND_WINDOW).toEpochMilli());
+      long toHour = SpendStore.hourOf(sale.createdAt().toEpochMilli());
+      long pending = 0;
+      for (Sale other : withCard) {
+        long hour = SpendStore.hourOf(other.createdAt().toEpochMilli());
+        if (other != sale && other.loyalty().cardNumber().equals(sale.loyalty().cardNumber())
+            && hour > fromHour && hour < toHour) {
+          pending = Math.addExact(pending, other.total().minor());
+        }
+      }
+      history.addSpend(sale.id().toString(), pending);
     }
     history.readBirthdays(c, withCard.stream().map(s -> s.loyalty().cardNumber()).toList());
     return history;
@@ -63,23 +88,44 @@ final class CardHistory {
   /**
    * For each card: its spend from the year before {@code now} on (sales dated after {@code now} by a
    * terminal's clock included), what the cards feed publishes and a terminal adds its own unsynced
-   * sales to, and its first purchase ever.
+   * sales to, and its first purchase ever. {@code pending}: sales already stored but not yet added
+   * to the hourly totals (the merging batch's, before the merge adds them).
    */
-  static CardHistory asOf(Connection c, Collection<String> cards, Instant now) throws SQLException {
+  static CardHistory asOf(Connection c, Collection<String> cards, Instant now, List<Sale> pending)
+      throws SQLException {
     CardHistory history = new CardHistory();
     List<String> sorted = new ArrayList<>(new TreeSet<>(cards));
     long since = now.minus(SPEND_WINDOW).toEpochMilli();
+    long fromHour = SpendStore.hourOf(since);
     for (List<String> chunk : Sql.chunks(sorted, ROWS_PER_QUERY)) {
-      List<Object> params = new ArrayList<>(chunk.size() + 1);
+      List<Object> params = new ArrayList<>(chunk.size() + 3);
       params.addAll(chunk);
-      params.add(since);
-      history.read(c, "WITH b(k) AS (VALUES " + Sql.valueRows(chunk.size(), 1) + ")"
-          + " SELECT b.k, (SELECT COALESCE(SUM(s.total_minor), 0) FROM sales s WHERE s.card_number = b.k"
-          + " AND s.created_at >= ?), (SELECT MIN(s.created_at) FROM sales s WHERE s.card_number = b.k) FROM b",
-          params);
+      params.addAll(List.of(fromHour, since, (fromHour + 1) * HOUR));
+      history.read(c, "WITH b(k) AS (VALUES " + Sql.valueRows(chunk.size(), 1) + ") SELECT b.k,"
+          + " (SELECT COALESCE(SUM(h.total_minor), 0) FROM card_spend_hours h WHERE h.card_number = b.k"
+          + " AND h.hour > ?) + (SELECT COALESCE(SUM(s.total_minor), 0) FROM sales s WHERE s.card_number = b.k"
+          + " AND s.created_at >= ? AND s.created_at < ?),"
+          + " (SELECT MIN(s.created_at) FROM sales s WHERE s.card_number = b.k) FROM b", params);
+    }
+    for (Sale sale : pending) {
+      if (sale.loyalty() != null && history.spend.containsKey(sale.loyalty().cardNumber())
+          && SpendStore.hourOf(sale.createdAt().toEpochMilli()) > fromHour) {
+        history.addSpend(sale.loyalty().cardNumber(), sale.total().minor());
+      }
     }
     history.readBirthdays(c, sorted);
     return history;
+  }
+
+  private void addSpend(String key, long minor) {
+    Spend s = spend.getOrDefault(key, new Spend(0, null));
+    spend.put(key, new Spend(Math.addExact(s.minor(), minor), s.firstPurchase()));
+  }
+
+  /** Takes {@code newer}'s reading of the cards it holds over this one's. */
+  void refresh(CardHistory newer) {
+    spend.putAll(newer.spend);
+    birthdays.putAll(newer.birthdays);
   }
 
   private void read(Connection c, String sql, List<Object> params) throws SQLException {

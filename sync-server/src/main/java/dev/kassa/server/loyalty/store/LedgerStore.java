@@ -79,8 +79,11 @@ public final class LedgerStore {
    */
   public record Delta(long points, long negatives, Long offeredTail) {}
 
-  /** A card's sums row: its balance, its count of entries below zero and its {@link WalkTail} (null: unknown). */
-  public record Sums(long balance, long negatives, Long walkTail) {}
+  /**
+   * A card's sums row: its balance, its count of entries below zero, its {@link WalkTail} (null:
+   * unknown) and how many times entries were added to it ({@code version}).
+   */
+  public record Sums(long balance, long negatives, Long walkTail, long version) {}
 
   /**
    * Adds each card's delta to its sum (creating the row) and answers the rows as they are now,
@@ -91,20 +94,21 @@ public final class LedgerStore {
     List<Map.Entry<String, Delta>> sorted = new ArrayList<>(new TreeMap<>(deltas).entrySet());
     Map<String, Sums> sums = new HashMap<>();
     for (List<Map.Entry<String, Delta>> chunk : Sql.chunks(sorted, Sql.ROWS_PER_STATEMENT)) {
-      List<Object> values = new ArrayList<>(chunk.size() * 5);
+      List<Object> values = new ArrayList<>(chunk.size() * 6);
       for (Map.Entry<String, Delta> e : chunk) {
         values.add(e.getKey());
         values.add(e.getValue().points());
         values.add(e.getValue().negatives());
         values.add(now);
         values.add(e.getValue().offeredTail());
+        values.add(1L);
       }
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO card_balances (card_number, balance, negatives,"
-          + " updated_at, walk_tail) VALUES " + Sql.valueRows(chunk.size(), 5) + " ON CONFLICT (card_number) DO UPDATE"
-          + " SET balance = card_balances.balance + excluded.balance,"
+          + " updated_at, walk_tail, version) VALUES " + Sql.valueRows(chunk.size(), 6)
+          + " ON CONFLICT (card_number) DO UPDATE SET balance = card_balances.balance + excluded.balance,"
           + " negatives = card_balances.negatives + excluded.negatives, updated_at = excluded.updated_at,"
-          + " walk_tail = CASE WHEN excluded.walk_tail > card_balances.walk_tail THEN card_balances.walk_tail END"
-          + " RETURNING card_number, balance, negatives, walk_tail")) {
+          + " walk_tail = CASE WHEN excluded.walk_tail > card_balances.walk_tail THEN card_balances.walk_tail END,"
+          + " version = card_balances.version + 1 RETURNING card_number, balance, negatives, walk_tail, version")) {
         bindWithNullLongs(ps, values);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -148,7 +152,8 @@ public final class LedgerStore {
     long balance = rs.getLong(2);
     long negatives = rs.getLong(3);
     long tail = rs.getLong(4);
-    return new Sums(balance, negatives, rs.wasNull() ? null : tail);
+    Long walkTail = rs.wasNull() ? null : tail;
+    return new Sums(balance, negatives, walkTail, rs.getLong(5));
   }
 
   /**
@@ -190,8 +195,8 @@ public final class LedgerStore {
   public Map<String, Sums> sums(Connection c, Collection<String> cards) throws SQLException {
     Map<String, Sums> sums = new HashMap<>();
     for (List<String> chunk : Sql.chunks(new ArrayList<>(cards), 500)) {
-      try (PreparedStatement ps = c.prepareStatement("SELECT card_number, balance, negatives, walk_tail"
-          + " FROM card_balances WHERE card_number IN (" + Sql.marks(chunk.size()) + ")")) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT card_number, balance, negatives, walk_tail,"
+          + " version FROM card_balances WHERE card_number IN (" + Sql.marks(chunk.size()) + ")")) {
         Sql.bind(ps, chunk);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {

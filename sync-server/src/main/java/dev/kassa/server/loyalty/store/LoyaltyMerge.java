@@ -90,10 +90,19 @@ public final class LoyaltyMerge {
     Set<String> allCards = new TreeSet<>();
     groups.values().forEach(allCards::addAll);
     Map<String, ObjectNode> issued = CardFeed.issued(c, allCards);
+    Map<String, LedgerStore.Sums> before = ledger.sums(c, allCards);
+    CardHistory history = CardHistory.asOf(c, allCards, now, withCard);
 
     // from here the card rows are locked until commit: only what must see the other merges' work
     Map<String, LedgerStore.Sums> sums = new HashMap<>(ledger.addToBalances(c, deltas, now.toEpochMilli()));
+    SpendStore.add(c, withCard);
     sums.putAll(ledger.sums(c, allCards.stream().filter(card -> !sums.containsKey(card)).toList()));
+    // a card another merge moved since it was read: its spend is read again, now that it is locked
+    List<String> moved = allCards.stream().filter(card -> versionOf(sums, card)
+        != versionOf(before, card) + (deltas.containsKey(card) ? 1 : 0)).toList();
+    if (!moved.isEmpty()) {
+      history.refresh(CardHistory.asOf(c, moved, now, List.of()));
+    }
     reservations.postForSales(c, redeemedSales, now);
     for (Sale sale : sales) {
       if (sale.loyalty() != null && sale.loyalty().reservationId() != null) {
@@ -109,7 +118,7 @@ public final class LoyaltyMerge {
       long holds = 0;
       boolean tailsKnown = true;
       for (String card : group.getValue()) {
-        LedgerStore.Sums sum = sums.getOrDefault(card, new LedgerStore.Sums(0, 0, Long.MIN_VALUE));
+        LedgerStore.Sums sum = sums.getOrDefault(card, new LedgerStore.Sums(0, 0, Long.MIN_VALUE, 0));
         balance += sum.balance();
         negatives += sum.negatives();
         holds += held.getOrDefault(card, 0L);
@@ -125,9 +134,14 @@ public final class LoyaltyMerge {
     Map<String, Long> tails = recomputeConflicts(c, rewalk, now, changes);
     tails.keySet().retainAll(deltas.keySet());
     ledger.setWalkTails(c, tails);
-    CardFeed.add(c, published, issued, changes);
+    CardFeed.add(published, issued, history, changes);
     // last: taking feed numbers locks the feed's counter until commit
     feed.appendAll(c, changes);
+  }
+
+  private static long versionOf(Map<String, LedgerStore.Sums> sums, String card) {
+    LedgerStore.Sums s = sums.get(card);
+    return s == null ? 0 : s.version();
   }
 
   /** Adds the member's balance under each of its cards to {@code changes} for the cards feed. */

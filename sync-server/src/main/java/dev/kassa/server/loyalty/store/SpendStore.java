@@ -1,0 +1,50 @@
+package dev.kassa.server.loyalty.store;
+
+import dev.kassa.model.sale.Sale;
+import dev.kassa.server.sync.store.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Each card's spend per UTC hour ({@code card_spend_hours}), so that a card's 12-month spend is read
+ * from a bounded number of rows however long its history ({@link CardHistory}). Written by the
+ * loyalty merge in the transaction that stores the sales; its rows are locked in (card, hour) order
+ * after the card rows, so concurrent merges still take every lock in one global order.
+ */
+final class SpendStore {
+  static final long HOUR_MILLIS = 3_600_000L;
+
+  private SpendStore() {}
+
+  static long hourOf(long epochMillis) {
+    return Math.floorDiv(epochMillis, HOUR_MILLIS);
+  }
+
+  /** Adds the totals of {@code sales} (those with a card) to their cards' hours. */
+  static void add(Connection c, List<Sale> sales) throws SQLException {
+    Map<String, Map<Long, Long>> perCard = new TreeMap<>();
+    for (Sale sale : sales) {
+      if (sale.loyalty() != null) {
+        perCard.computeIfAbsent(sale.loyalty().cardNumber(), k -> new TreeMap<>())
+            .merge(hourOf(sale.createdAt().toEpochMilli()), sale.total().minor(), Math::addExact);
+      }
+    }
+    List<Object[]> rows = new ArrayList<>();
+    perCard.forEach((card, hours) -> hours.forEach((hour, minor) -> rows.add(new Object[] {card, hour, minor})));
+    for (List<Object[]> chunk : Sql.chunks(rows, Sql.ROWS_PER_STATEMENT)) {
+      List<Object> values = new ArrayList<>(chunk.size() * 3);
+      chunk.forEach(row -> values.addAll(List.of(row)));
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO card_spend_hours (card_number, hour, total_minor)"
+          + " VALUES " + Sql.valueRows(chunk.size(), 3) + " ON CONFLICT (card_number, hour) DO UPDATE"
+          + " SET total_minor = card_spend_hours.total_minor + excluded.total_minor")) {
+        Sql.bind(ps, values);
+        ps.executeUpdate();
+      }
+    }
+  }
+}
