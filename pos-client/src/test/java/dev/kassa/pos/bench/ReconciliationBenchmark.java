@@ -8,6 +8,7 @@ import dev.kassa.model.sync.EventResult;
 import dev.kassa.model.sync.PushResponse;
 import dev.kassa.model.sync.SyncCodec;
 import dev.kassa.server.testing.Engine;
+import dev.kassa.server.testing.StatementStats;
 import dev.kassa.server.testing.TestServer;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -7,6 +7,7 @@ import dev.kassa.model.sync.PushResponse;
 import dev.kassa.model.sync.SyncCodec;
 import dev.kassa.server.store.Database;
 import dev.kassa.server.testing.Engine;
+import dev.kassa.server.testing.StatementStats;
 import dev.kassa.server.testing.TestPostgres;
 import dev.kassa.server.testing.TestServer;
 import java.net.URI;
@@ -31,7 +32,8 @@ import java.util.concurrent.Future;
  *
  * <p>Options: {@code --sales N} per engine (default 32000), {@code --pushers P} (4),
  * {@code --batch B} sales per push (250), {@code --warmup W} sales pushed before measuring (48000),
- * {@code --engine NAME} only that engine, {@code --report FILE}.
+ * {@code --engine NAME} only that engine, {@code --statements N} print PostgreSQL's N costliest statements
+ * of the measured pushes (needs {@code -Dkassa.pg.statements=true}), {@code --report FILE}.
  */
 public final class IngestBench {
   private static final int CARDS = 20_000;
@@ -46,10 +48,11 @@ public final class IngestBench {
     int pushers = intOption(args, "--pushers", 4);
     int batch = intOption(args, "--batch", 250);
     int warmup = intOption(args, "--warmup", 48_000);
+    int statements = intOption(args, "--statements", 0);
     List<Result> results = new ArrayList<>();
     for (Engine engine : Engine.values()) {
       if (option(args, "--engine", engine.name()).equalsIgnoreCase(engine.name())) {
-        results.add(run(engine, sales, pushers, batch, warmup));
+        results.add(run(engine, sales, pushers, batch, warmup, statements));
       }
     }
     StringBuilder table = new StringBuilder("| engine | sales | through HTTP, sales/s | raw rows, sales/s | HTTP / raw"
@@ -79,7 +82,8 @@ public final class IngestBench {
     System.exit(0);
   }
 
-  private static Result run(Engine engine, int sales, int pushers, int batch, int warmupSales) throws Exception {
+  private static Result run(Engine engine, int sales, int pushers, int batch, int warmupSales, int statements)
+      throws Exception {
     List<String> ids = new ArrayList<>();
     for (int p = 0; p < pushers; p++) {
       ids.add(p == 0 ? TestServer.TERMINAL : "bench-" + p);
@@ -105,6 +109,9 @@ public final class IngestBench {
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       String base = "http://localhost:" + server.port() + "/api/v1/sync/push";
       pushAll(client, base, List.of(warmup), List.of(server.createTerminal(TestServer.STORE, "bench-warm")));
+      if (statements > 0 && engine == Engine.POSTGRESQL) {
+        StatementStats.reset(server);
+      }
       long start = System.nanoTime();
       long cpuStart = cpuNanos();
       long requestStart = requestThreadNanos();
@@ -112,6 +119,9 @@ public final class IngestBench {
       pushAll(client, base, loads, tokens);
       long pgEnd = pgStart < 0 ? -1 : PostgresCpu.nanos(TestPostgres.port());
       http = perSecond(loads, System.nanoTime() - start);
+      if (statements > 0 && engine == Engine.POSTGRESQL) {
+        StatementStats.print(server, statements);
+      }
       int measured = loads.stream().mapToInt(IngestWorkload.TerminalLoad::sales).sum();
       cpuPerSale = (cpuNanos() - cpuStart) / 1e3 / measured;
       requestPerSale = (requestThreadNanos() - requestStart) / 1e3 / measured;

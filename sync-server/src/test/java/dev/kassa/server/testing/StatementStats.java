@@ -1,6 +1,5 @@
-package dev.kassa.pos.bench;
+package dev.kassa.server.testing;
 
-import dev.kassa.server.testing.TestServer;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -11,10 +10,11 @@ import java.util.Locale;
  * figure comes with its explanation. The embedded PostgreSQL loads the module only when started
  * with {@code -Dkassa.pg.statements=true}.
  */
-final class StatementStats {
+public final class StatementStats {
   private StatementStats() {}
 
-  static void reset(TestServer server) {
+  /** Starts counting from zero (creates the extension in the server's database when needed). */
+  public static void reset(TestServer server) {
     server.services().db().inTransaction(c -> {
       try (Statement s = c.createStatement()) {
         s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
@@ -24,7 +24,8 @@ final class StatementStats {
     });
   }
 
-  static void print(TestServer server, int top) {
+  /** Prints the {@code top} statements by total execution time since {@link #reset}. */
+  public static void print(TestServer server, int top) {
     server.services().db().read(c -> {
       // one line per statement shape: a multi-row VALUES list of each length is a statement of its own
       try (PreparedStatement ps = c.prepareStatement("SELECT SUM(calls), SUM(total_exec_time), SUM(rows), q FROM"
