@@ -106,7 +106,13 @@ public final class DownSyncBenchmark {
           + " every snapshot page filtered the stream from its first entity (an OR at the cursor), 112.8 s with a"
           + " row comparison at the cursor (PostgreSQL still checked the latest version of every remaining entity"
           + " and sorted them, per page), until `ChangeReader.snapshot` asked for the latest version as NOT EXISTS"
-          + " a later one (an index walk that stops at the page's limit).");
+          + " a later one (an index walk that stops at the page's limit)."
+          + " Same machine, same quarter hour, alternating full runs of this benchmark on the code before"
+          + " (0391697) and after, while other work let the load average fall from about 8 to 4: before 47.7"
+          + " s and 41.9 s, after 27.3 s and 14.7 s. The terminal's SQLite writes (synchronous=FULL, one"
+          + " commit per page) are now the longer side and follow the machine's load: 12.6 s to 28.0 s over"
+          + " the runs of the new code (35.3 s total in the worst, at a load average of 8 to 9; the run"
+          + " above started at 2.0).");
     }
     System.exit(0);
   }
