@@ -99,12 +99,20 @@ public final class DownSyncBenchmark {
           + "\n\nWhere the time goes: the server answers a page of 1,000 (snapshot query, JSON out) while the"
           + " terminal applies the page before (its SQLite writes), since `SyncAgent` reads one page ahead"
           + " (`FeedPuller`); the server writes each entity's stored JSON text as it is (`FeedPage`) instead of"
-          + " parsing it to a tree and writing that again. Before those two changes the pull took 38.0 s: about"
+          + " parsing it to a tree and writing that again; and it runs the snapshot query without parallel workers"
+          + " (EXPLAIN ANALYZE at full size: PostgreSQL planned a Gather Merge, 25 ms a page, mostly starting the"
+          + " workers, against 3 ms for the plain index walk). Before those three changes the pull took 38.0 s: about"
           + " 22 ms of server and 12 ms of terminal per page, one after the other. Earlier it took 391.8 s while"
           + " every snapshot page filtered the stream from its first entity (an OR at the cursor), 112.8 s with a"
           + " row comparison at the cursor (PostgreSQL still checked the latest version of every remaining entity"
           + " and sorted them, per page), until `ChangeReader.snapshot` asked for the latest version as NOT EXISTS"
-          + " a later one (an index walk that stops at the page's limit).");
+          + " a later one (an index walk that stops at the page's limit)."
+          + " Same machine, same quarter hour, alternating full runs of this benchmark on the code before"
+          + " (0391697) and after, while other work let the load average fall from about 8 to 4: before 47.7"
+          + " s and 41.9 s, after 27.3 s and 14.7 s. The terminal's SQLite writes (synchronous=FULL, one"
+          + " commit per page) are now the longer side and follow the machine's load: 12.6 s to 28.0 s over"
+          + " the runs of the new code (35.3 s total in the worst, at a load average of 8 to 9; the run"
+          + " above started at 2.0).");
     }
     System.exit(0);
   }

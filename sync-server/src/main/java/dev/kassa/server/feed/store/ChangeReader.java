@@ -1,10 +1,12 @@
 package dev.kassa.server.feed.store;
 
 import dev.kassa.model.sync.Stream;
+import dev.kassa.server.sync.store.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,6 +61,25 @@ public final class ChangeReader {
         + " AND NOT EXISTS (SELECT 1 FROM changes l WHERE l.stream = c.stream AND l.kind = c.kind"
         + " AND l.entity_key = c.entity_key AND (l.store_id IS NULL OR l.store_id = ?) AND l.seq > c.seq"
         + " AND l.seq <= ?) ORDER BY c.kind, c.entity_key LIMIT ?";
+    // PostgreSQL estimates tens of thousands of rows behind the LIMIT and plans a Gather Merge of
+    // parallel workers: at a million cards, 25 ms a page, mostly starting the workers, against
+    // 3 ms for the plain index walk (EXPLAIN ANALYZE, 1.1 million changes). A page is a thousand
+    // rows; it never needs workers. Set for this query only: the connection goes back to the pool.
+    boolean serialOnly = Sql.isPostgres(c);
+    if (serialOnly) {
+      execute(c, "SET max_parallel_workers_per_gather = 0");
+    }
+    try {
+      return snapshotRows(c, sql, stream, storeId, upToSeq, afterKind, afterKey, limit);
+    } finally {
+      if (serialOnly) {
+        execute(c, "RESET max_parallel_workers_per_gather");
+      }
+    }
+  }
+
+  private static List<Row> snapshotRows(Connection c, String sql, Stream stream, String storeId, long upToSeq,
+      String afterKind, String afterKey, int limit) throws SQLException {
     List<Row> rows = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int p = 1;
@@ -79,6 +100,12 @@ public final class ChangeReader {
       }
     }
     return rows;
+  }
+
+  private static void execute(Connection c, String sql) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute(sql);
+    }
   }
 
   /** The last seq handed out and committed: everything at or below it is visible now. */
