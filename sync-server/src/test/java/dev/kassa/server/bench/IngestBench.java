@@ -93,8 +93,14 @@ public final class IngestBench {
     // warm-up sales on cards of their own, so the measured ones find the history they were made with;
     // enough of them that the JIT has compiled the push path before the clock starts, as in a server
     // that has been running (a few thousand sales left most of it interpreted and doubled its CPU)
-    IngestWorkload.TerminalLoad warmup = IngestWorkload.terminals(TestServer.STORE, List.of("bench-warm"),
-        Math.max(batch, warmupSales), batch, "8", CARDS, 99).get(0);
+    // pushed the way the measured sales are (same number of pushers), or the JIT recompiles for the
+    // concurrent case inside the measured window
+    List<String> warmIds = new ArrayList<>();
+    for (int p = 0; p < pushers; p++) {
+      warmIds.add("bench-warm-" + p);
+    }
+    List<IngestWorkload.TerminalLoad> warmup = IngestWorkload.terminals(TestServer.STORE, warmIds,
+        Math.max(batch, warmupSales / pushers), batch, "8", CARDS, 1_000);
     double http;
     double cpuPerSale;
     double requestPerSale;
@@ -108,7 +114,11 @@ public final class IngestBench {
       }
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       String base = "http://localhost:" + server.port() + "/api/v1/sync/push";
-      pushAll(client, base, List.of(warmup), List.of(server.createTerminal(TestServer.STORE, "bench-warm")));
+      List<String> warmTokens = new ArrayList<>();
+      for (String id : warmIds) {
+        warmTokens.add(server.createTerminal(TestServer.STORE, id));
+      }
+      pushAll(client, base, warmup, warmTokens);
       if (statements > 0 && engine == Engine.POSTGRESQL) {
         StatementStats.reset(server);
       }
@@ -136,7 +146,7 @@ public final class IngestBench {
       for (IngestWorkload.TerminalLoad load : loads) {
         rows.add(load.batches().stream().map(RawIngest::rows).toList());
       }
-      RawIngest.rows(warmup.batches().get(0));
+      RawIngest.rows(warmup.get(0).batches().get(0));
       ExecutorService pool = Executors.newFixedThreadPool(loads.size());
       long start = System.nanoTime();
       long pgStart = engine == Engine.POSTGRESQL ? PostgresCpu.nanos(TestPostgres.port()) : -1;
