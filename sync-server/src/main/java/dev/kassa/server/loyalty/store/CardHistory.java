@@ -95,18 +95,8 @@ final class CardHistory {
       throws SQLException {
     CardHistory history = new CardHistory();
     List<String> sorted = new ArrayList<>(new TreeSet<>(cards));
-    long since = now.minus(SPEND_WINDOW).toEpochMilli();
-    long fromHour = SpendStore.hourOf(since);
-    for (List<String> chunk : Sql.chunks(sorted, ROWS_PER_QUERY)) {
-      List<Object> params = new ArrayList<>(chunk.size() + 3);
-      params.addAll(chunk);
-      params.addAll(List.of(fromHour, since, (fromHour + 1) * HOUR));
-      history.read(c, "WITH b(k) AS (VALUES " + Sql.valueRows(chunk.size(), 1) + ") SELECT b.k,"
-          + " (SELECT COALESCE(SUM(h.total_minor), 0) FROM card_spend_hours h WHERE h.card_number = b.k"
-          + " AND h.hour > ?) + (SELECT COALESCE(SUM(s.total_minor), 0) FROM sales s WHERE s.card_number = b.k"
-          + " AND s.created_at >= ? AND s.created_at < ?),"
-          + " (SELECT MIN(s.created_at) FROM sales s WHERE s.card_number = b.k) FROM b", params);
-    }
+    history.readSpendAsOf(c, sorted, now);
+    long fromHour = SpendStore.hourOf(now.minus(SPEND_WINDOW).toEpochMilli());
     for (Sale sale : pending) {
       if (sale.loyalty() != null && history.spend.containsKey(sale.loyalty().cardNumber())
           && SpendStore.hourOf(sale.createdAt().toEpochMilli()) > fromHour) {
@@ -117,15 +107,29 @@ final class CardHistory {
     return history;
   }
 
+  /** Reads the spend as of {@code now} of {@code cards} again (all their sales now in the hourly totals). */
+  void refreshSpend(Connection c, Collection<String> cards, Instant now) throws SQLException {
+    readSpendAsOf(c, new ArrayList<>(new TreeSet<>(cards)), now);
+  }
+
+  private void readSpendAsOf(Connection c, List<String> sorted, Instant now) throws SQLException {
+    long since = now.minus(SPEND_WINDOW).toEpochMilli();
+    long fromHour = SpendStore.hourOf(since);
+    for (List<String> chunk : Sql.chunks(sorted, ROWS_PER_QUERY)) {
+      List<Object> params = new ArrayList<>(chunk.size() + 3);
+      params.addAll(chunk);
+      params.addAll(List.of(fromHour, since, (fromHour + 1) * HOUR));
+      read(c, "WITH b(k) AS (VALUES " + Sql.valueRows(chunk.size(), 1) + ") SELECT b.k,"
+          + " (SELECT COALESCE(SUM(h.total_minor), 0) FROM card_spend_hours h WHERE h.card_number = b.k"
+          + " AND h.hour > ?) + (SELECT COALESCE(SUM(s.total_minor), 0) FROM sales s WHERE s.card_number = b.k"
+          + " AND s.created_at >= ? AND s.created_at < ?),"
+          + " (SELECT MIN(s.created_at) FROM sales s WHERE s.card_number = b.k) FROM b", params);
+    }
+  }
+
   private void addSpend(String key, long minor) {
     Spend s = spend.getOrDefault(key, new Spend(0, null));
     spend.put(key, new Spend(Math.addExact(s.minor(), minor), s.firstPurchase()));
-  }
-
-  /** Takes {@code newer}'s reading of the cards it holds over this one's. */
-  void refresh(CardHistory newer) {
-    spend.putAll(newer.spend);
-    birthdays.putAll(newer.birthdays);
   }
 
   private void read(Connection c, String sql, List<Object> params) throws SQLException {

@@ -101,7 +101,7 @@ public final class LoyaltyMerge {
     List<String> moved = allCards.stream().filter(card -> versionOf(sums, card)
         != versionOf(before, card) + (deltas.containsKey(card) ? 1 : 0)).toList();
     if (!moved.isEmpty()) {
-      history.refresh(CardHistory.asOf(c, moved, now, List.of()));
+      history.refreshSpend(c, moved, now);
     }
     reservations.postForSales(c, redeemedSales, now);
     for (Sale sale : sales) {
