@@ -14,9 +14,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * What the engine reads of a card's merged history: its 12-month spend, its first purchase and the
@@ -45,7 +47,7 @@ final class CardHistory {
    */
   static CardHistory before(Connection c, List<Sale> sales) throws SQLException {
     CardHistory history = new CardHistory();
-    List<Sale> withCard = sales.stream().filter(s -> s.loyalty() != null).toList();
+    List<Sale> withCard = distinctWithCard(sales);
     for (List<Sale> chunk : Sql.chunks(withCard, ROWS_PER_QUERY)) {
       List<Object> params = new ArrayList<>(chunk.size() * 8);
       for (Sale sale : chunk) {
@@ -97,8 +99,8 @@ final class CardHistory {
     List<String> sorted = new ArrayList<>(new TreeSet<>(cards));
     history.readSpendAsOf(c, sorted, now);
     long fromHour = SpendStore.hourOf(now.minus(SPEND_WINDOW).toEpochMilli());
-    for (Sale sale : pending) {
-      if (sale.loyalty() != null && history.spend.containsKey(sale.loyalty().cardNumber())
+    for (Sale sale : distinctWithCard(pending)) {
+      if (history.spend.containsKey(sale.loyalty().cardNumber())
           && SpendStore.hourOf(sale.createdAt().toEpochMilli()) > fromHour) {
         history.addSpend(sale.loyalty().cardNumber(), sale.total().minor());
       }
@@ -125,6 +127,13 @@ final class CardHistory {
           + " AND s.created_at >= ? AND s.created_at < ?),"
           + " (SELECT MIN(s.created_at) FROM sales s WHERE s.card_number = b.k) FROM b", params);
     }
+  }
+
+  /** The sales with a card, each sale once (a batch may carry one sale twice). */
+  private static List<Sale> distinctWithCard(List<Sale> sales) {
+    Map<UUID, Sale> byId = new LinkedHashMap<>();
+    sales.stream().filter(s -> s.loyalty() != null).forEach(s -> byId.putIfAbsent(s.id(), s));
+    return new ArrayList<>(byId.values());
   }
 
   private void addSpend(String key, long minor) {
