@@ -164,8 +164,9 @@ public final class ReconciliationBenchmark {
           + " `card_balances` rows: every push moves about 155 of the 2,000 cards, so any two overlap and the upsert"
           + " that locks them waits 228 ms on average (684 s summed over 3,000 pushes). While it holds them a push"
           + " spends about 25 to 40 ms re-reading the spend of the ~50 cards another push moved meanwhile and the"
-          + " holds, 10 to 25 ms walking the few members that need it, 12 to 30 ms appending ~155 card entities to"
-          + " the feed, then commits: about 78 ms a push, 3,000 pushes in turn. Before the locks (in parallel) the"
+          + " holds, 10 to 25 ms walking the few members that need it (their entries are now read before the locks"
+          + " unless another push moved the card), 12 to 30 ms appending ~155 card entities to the feed, then"
+          + " commits: about 70 ms a push in that run (215 s), 3,000 pushes in turn. Before the locks (in parallel) the"
           + " engine's per-sale spend query costs PostgreSQL 24 ms a push, the event insert 25 ms. The points"
           + " mismatches are sales whose tier other tills' outage sales changed: every card gets 250 outage sales"
           + " (about 750,000 RUB in 5.5 hours), so most cards cross into gold during the outage, which no till sees.");
