@@ -14,9 +14,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * What the engine reads of a card's merged history: its 12-month spend, its first purchase and the
@@ -45,7 +47,7 @@ final class CardHistory {
    */
   static CardHistory before(Connection c, List<Sale> sales) throws SQLException {
     CardHistory history = new CardHistory();
-    List<Sale> withCard = sales.stream().filter(s -> s.loyalty() != null).toList();
+    List<Sale> withCard = distinctWithCard(sales);
     for (List<Sale> chunk : Sql.chunks(withCard, ROWS_PER_QUERY)) {
       List<Object> params = new ArrayList<>(chunk.size() * 8);
       for (Sale sale : chunk) {
@@ -95,20 +97,10 @@ final class CardHistory {
       throws SQLException {
     CardHistory history = new CardHistory();
     List<String> sorted = new ArrayList<>(new TreeSet<>(cards));
-    long since = now.minus(SPEND_WINDOW).toEpochMilli();
-    long fromHour = SpendStore.hourOf(since);
-    for (List<String> chunk : Sql.chunks(sorted, ROWS_PER_QUERY)) {
-      List<Object> params = new ArrayList<>(chunk.size() + 3);
-      params.addAll(chunk);
-      params.addAll(List.of(fromHour, since, (fromHour + 1) * HOUR));
-      history.read(c, "WITH b(k) AS (VALUES " + Sql.valueRows(chunk.size(), 1) + ") SELECT b.k,"
-          + " (SELECT COALESCE(SUM(h.total_minor), 0) FROM card_spend_hours h WHERE h.card_number = b.k"
-          + " AND h.hour > ?) + (SELECT COALESCE(SUM(s.total_minor), 0) FROM sales s WHERE s.card_number = b.k"
-          + " AND s.created_at >= ? AND s.created_at < ?),"
-          + " (SELECT MIN(s.created_at) FROM sales s WHERE s.card_number = b.k) FROM b", params);
-    }
-    for (Sale sale : pending) {
-      if (sale.loyalty() != null && history.spend.containsKey(sale.loyalty().cardNumber())
+    history.readSpendAsOf(c, sorted, now);
+    long fromHour = SpendStore.hourOf(now.minus(SPEND_WINDOW).toEpochMilli());
+    for (Sale sale : distinctWithCard(pending)) {
+      if (history.spend.containsKey(sale.loyalty().cardNumber())
           && SpendStore.hourOf(sale.createdAt().toEpochMilli()) > fromHour) {
         history.addSpend(sale.loyalty().cardNumber(), sale.total().minor());
       }
@@ -117,15 +109,36 @@ final class CardHistory {
     return history;
   }
 
+  /** Reads the spend as of {@code now} of {@code cards} again (all their sales now in the hourly totals). */
+  void refreshSpend(Connection c, Collection<String> cards, Instant now) throws SQLException {
+    readSpendAsOf(c, new ArrayList<>(new TreeSet<>(cards)), now);
+  }
+
+  private void readSpendAsOf(Connection c, List<String> sorted, Instant now) throws SQLException {
+    long since = now.minus(SPEND_WINDOW).toEpochMilli();
+    long fromHour = SpendStore.hourOf(since);
+    for (List<String> chunk : Sql.chunks(sorted, ROWS_PER_QUERY)) {
+      List<Object> params = new ArrayList<>(chunk.size() + 3);
+      params.addAll(chunk);
+      params.addAll(List.of(fromHour, since, (fromHour + 1) * HOUR));
+      read(c, "WITH b(k) AS (VALUES " + Sql.valueRows(chunk.size(), 1) + ") SELECT b.k,"
+          + " (SELECT COALESCE(SUM(h.total_minor), 0) FROM card_spend_hours h WHERE h.card_number = b.k"
+          + " AND h.hour > ?) + (SELECT COALESCE(SUM(s.total_minor), 0) FROM sales s WHERE s.card_number = b.k"
+          + " AND s.created_at >= ? AND s.created_at < ?),"
+          + " (SELECT MIN(s.created_at) FROM sales s WHERE s.card_number = b.k) FROM b", params);
+    }
+  }
+
+  /** The sales with a card, each sale once (a batch may carry one sale twice). */
+  private static List<Sale> distinctWithCard(List<Sale> sales) {
+    Map<UUID, Sale> byId = new LinkedHashMap<>();
+    sales.stream().filter(s -> s.loyalty() != null).forEach(s -> byId.putIfAbsent(s.id(), s));
+    return new ArrayList<>(byId.values());
+  }
+
   private void addSpend(String key, long minor) {
     Spend s = spend.getOrDefault(key, new Spend(0, null));
     spend.put(key, new Spend(Math.addExact(s.minor(), minor), s.firstPurchase()));
-  }
-
-  /** Takes {@code newer}'s reading of the cards it holds over this one's. */
-  void refresh(CardHistory newer) {
-    spend.putAll(newer.spend);
-    birthdays.putAll(newer.birthdays);
   }
 
   private void read(Connection c, String sql, List<Object> params) throws SQLException {

@@ -92,6 +92,26 @@ public final class LoyaltyMerge {
     Map<String, ObjectNode> issued = CardFeed.issued(c, allCards);
     Map<String, LedgerStore.Sums> before = ledger.sums(c, allCards);
     CardHistory history = CardHistory.asOf(c, allCards, now, withCard);
+    // the entries of the members that will likely be walked again, unless another merge moves them meanwhile
+    Set<String> likelyWalked = new TreeSet<>();
+    for (Set<String> cards : groups.values()) {
+      long negatives = 0;
+      boolean tailsKnown = true;
+      for (String card : cards) {
+        LedgerStore.Sums was = before.get(card);
+        LedgerStore.Delta delta = deltas.get(card);
+        negatives += (was == null ? 0 : was.negatives()) + (delta == null ? 0 : delta.negatives());
+        Long tail = was == null ? Long.valueOf(Long.MIN_VALUE) : was.walkTail();
+        if (delta != null) {
+          tail = WalkTail.afterAdding(was == null ? null : was.walkTail(), was != null, delta.offeredTail());
+        }
+        tailsKnown &= tail != null && !regrouped.contains(card);
+      }
+      if (negatives > 0 && (cards.size() > 1 || !tailsKnown)) {
+        likelyWalked.addAll(cards);
+      }
+    }
+    Map<String, List<Movement>> entriesRead = ledger.movementsByCard(c, likelyWalked);
 
     // from here the card rows are locked until commit: only what must see the other merges' work
     Map<String, LedgerStore.Sums> sums = new HashMap<>(ledger.addToBalances(c, deltas, now.toEpochMilli()));
@@ -101,7 +121,7 @@ public final class LoyaltyMerge {
     List<String> moved = allCards.stream().filter(card -> versionOf(sums, card)
         != versionOf(before, card) + (deltas.containsKey(card) ? 1 : 0)).toList();
     if (!moved.isEmpty()) {
-      history.refresh(CardHistory.asOf(c, moved, now, List.of()));
+      history.refreshSpend(c, moved, now);
     }
     reservations.postForSales(c, redeemedSales, now);
     for (Sale sale : sales) {
@@ -131,7 +151,9 @@ public final class LoyaltyMerge {
       published.add(new CardFeed.Published(new CardBalance(group.getKey(), balance, holds,
           Math.max(0, balance - holds), now), group.getKey(), group.getValue()));
     }
-    Map<String, Long> tails = recomputeConflicts(c, rewalk, now, changes);
+    likelyWalked.removeAll(moved);
+    entriesRead.keySet().retainAll(likelyWalked);
+    Map<String, Long> tails = recomputeConflicts(c, rewalk, likelyWalked, entriesRead, now, changes);
     tails.keySet().retainAll(deltas.keySet());
     ledger.setWalkTails(c, tails);
     CardFeed.add(published, issued, history, changes);
@@ -163,23 +185,30 @@ public final class LoyaltyMerge {
    */
   public void recomputeConflicts(Connection c, String canonical, Set<String> cards, Instant now,
       List<ChangeLog.Entry> changes) throws SQLException {
-    recomputeConflicts(c, Map.of(canonical, cards), now, changes);
+    recomputeConflicts(c, Map.of(canonical, cards), Set.of(), Map.of(), now, changes);
   }
 
   /**
    * {@link #recomputeConflicts(Connection, String, Set, Instant, List)} for several members (by
-   * canonical card), reading their entries and conflicts in a few queries. Answers the exact
-   * {@link WalkTail} of each member that is one card, by card.
+   * canonical card), reading their entries and conflicts in a few queries; the entries of the cards
+   * in {@code current} are those of {@code entriesRead} (read before, and no entry added since).
+   * Answers the exact {@link WalkTail} of each member that is one card, by card.
    */
-  private Map<String, Long> recomputeConflicts(Connection c, Map<String, Set<String>> members, Instant now,
-      List<ChangeLog.Entry> changes) throws SQLException {
+  private Map<String, Long> recomputeConflicts(Connection c, Map<String, Set<String>> members, Set<String> current,
+      Map<String, List<Movement>> entriesRead, Instant now, List<ChangeLog.Entry> changes) throws SQLException {
     Map<String, Long> tails = new HashMap<>();
     if (members.isEmpty()) {
       return tails;
     }
     Map<String, String> canonicalOf = new HashMap<>();
     members.forEach((canonical, cards) -> cards.forEach(card -> canonicalOf.put(card, canonical)));
-    Map<String, List<Movement>> byCard = ledger.movementsByCard(c, canonicalOf.keySet());
+    Map<String, List<Movement>> byCard = new HashMap<>(ledger.movementsByCard(c,
+        canonicalOf.keySet().stream().filter(card -> !current.contains(card)).toList()));
+    for (String card : canonicalOf.keySet()) {
+      if (current.contains(card)) {
+        byCard.put(card, entriesRead.getOrDefault(card, List.of()));
+      }
+    }
     Map<String, List<Conflict>> known = new HashMap<>();
     for (List<String> chunk : Sql.chunks(new ArrayList<>(new TreeSet<>(canonicalOf.keySet())), 500)) {
       for (Conflict conflict : conflicts.forCards(c, chunk)) {

@@ -6,9 +6,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Each card's spend per UTC hour ({@code card_spend_hours}), so that a card's 12-month spend is read
@@ -25,11 +28,15 @@ final class SpendStore {
     return Math.floorDiv(epochMillis, HOUR_MILLIS);
   }
 
-  /** Adds the totals of {@code sales} (those with a card) to their cards' hours. */
+  /**
+   * Adds the totals of {@code sales} (those with a card; each sale once) to their cards' hours. The
+   * sales must be ones stored by this transaction: a sale stored before would be counted twice.
+   */
   static void add(Connection c, List<Sale> sales) throws SQLException {
     Map<String, Map<Long, Long>> perCard = new TreeMap<>();
+    Set<UUID> seen = new HashSet<>();
     for (Sale sale : sales) {
-      if (sale.loyalty() != null) {
+      if (sale.loyalty() != null && seen.add(sale.id())) {
         perCard.computeIfAbsent(sale.loyalty().cardNumber(), k -> new TreeMap<>())
             .merge(hourOf(sale.createdAt().toEpochMilli()), sale.total().minor(), Math::addExact);
       }
