@@ -38,6 +38,24 @@ class PushServiceTest {
 
   @ParameterizedTest
   @EnumSource(Engine.class)
+  void aSaleSentAgainUnderAnotherEventIdIsMergedOnce(Engine engine) throws Exception {
+    try (SyncFixture server = new SyncFixture(engine)) {
+      SyncEvent sale = t1.sale("card-1", 10);
+      SyncEvent again = new SyncEvent(java.util.UUID.randomUUID(), sale.hlc(), sale.terminalTime(), sale.storeId(),
+          sale.terminalId(), sale.journal(), sale.payload());
+      server.push(t1, List.of(sale));
+
+      server.push(t1, List.of(again));
+
+      long total = ((dev.kassa.model.sale.Sale) sale.payload()).total().minor();
+      assertThat(server.scalar("SELECT COUNT(*) FROM sales")).isEqualTo(1);
+      assertThat(server.scalar("SELECT SUM(total_minor) FROM card_spend_hours WHERE card_number = 'card-1'"))
+          .isEqualTo(total);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
   void rejectsTheSameIdWithADifferentPayload(Engine engine) throws Exception {
     try (SyncFixture server = new SyncFixture(engine)) {
       SyncEvent original = t1.entry("card-1", EntryType.EARN, 10, 1, null);

@@ -83,7 +83,6 @@ public final class PushStore {
     }
 
     List<SaleStore.Row> saleRows = new ArrayList<>();
-    List<Sale> newSales = new ArrayList<>();
     List<LedgerStore.Row> entries = new ArrayList<>();
     List<LoyaltyMerge.Enrolled> enrolled = new ArrayList<>();
     List<ChainRules.Link> links = new ArrayList<>();
@@ -97,14 +96,13 @@ public final class PushStore {
       }
       if (e.payload() instanceof Sale sale) {
         saleRows.add(new SaleStore.Row(e.id(), sale));
-        newSales.add(sale);
       } else if (e.payload() instanceof LedgerEntry entry) {
         entries.add(new LedgerStore.Row(e.id(), entry));
       } else if (e.payload() instanceof MemberEnrolled member) {
         enrolled.add(new LoyaltyMerge.Enrolled(e.id(), member));
       }
     }
-    sales.insert(c, saleRows);
+    List<Sale> newSales = sales.insert(c, saleRows);
     ChainStatus chain = journal.record(c, storeId, terminalId, links, now.toEpochMilli());
     loyalty.merge(c, enrolled, entries, newSales, now);
 

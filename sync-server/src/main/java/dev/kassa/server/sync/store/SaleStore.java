@@ -6,9 +6,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Sales in columns beside their full document, for counts and reports. */
@@ -17,11 +19,16 @@ public final class SaleStore {
   /** A sale and the id of the event that carried it. */
   public record Row(UUID eventId, Sale sale) {}
 
-  public void insert(Connection c, List<Row> rows) throws SQLException {
+  /**
+   * Inserts the sales not stored yet (by sale id) and returns those inserted now: a sale already
+   * held, even under another event id, is not merged a second time.
+   */
+  public List<Sale> insert(Connection c, List<Row> rows) throws SQLException {
+    Set<String> inserted = new HashSet<>();
     for (List<Row> chunk : Sql.chunks(rows, Sql.ROWS_PER_STATEMENT)) {
       String sql = "INSERT INTO sales (id, event_id, store_id, terminal_id, receipt_no, created_at, total_minor,"
           + " currency, card_number, points_earned, points_redeemed) VALUES " + Sql.valueRows(chunk.size(), 11)
-          + " ON CONFLICT (id) DO NOTHING";
+          + " ON CONFLICT (id) DO NOTHING RETURNING id";
       List<Object> values = new ArrayList<>(chunk.size() * 11);
       for (Row row : chunk) {
         Sale s = row.sale();
@@ -39,9 +46,20 @@ public final class SaleStore {
       }
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         Sql.bind(ps, values);
-        ps.executeUpdate();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            inserted.add(rs.getString(1));
+          }
+        }
       }
     }
+    List<Sale> now = new ArrayList<>();
+    for (Row row : rows) {
+      if (inserted.remove(row.sale().id().toString())) {
+        now.add(row.sale());
+      }
+    }
+    return now;
   }
 
   /** How many sales each terminal has pushed, by terminal id. */
