@@ -72,6 +72,8 @@ public final class IngestBench {
           + "\n" + pushers + " concurrent pushers (one per terminal), " + batch + " sales per push, each sale 5 lines"
           + " plus its EARN ledger entry on one of " + CARDS + " cards; the real server with SQLite (synchronous=FULL)"
           + " or the embedded PostgreSQL 14 of the tests (fsync and synchronous_commit off there, for both columns)."
+          + " Timed after " + warmup + " warm-up sales pushed the same way on cards of their own, so that the JIT"
+          + " has compiled the push path as in a server that has been running."
           + " Raw rows: the same sync_events, sales, ledger_entries and journal_links rows, PostgreSQL COPY or SQLite"
           + " prepared batches, one transaction per batch, same pushers, no HTTP and no checks."
           + " CPU per sale: this JVM's CPU time (server and the pushing clients, JIT compiler and garbage collector"
