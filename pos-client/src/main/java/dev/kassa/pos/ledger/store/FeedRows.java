@@ -116,7 +116,8 @@ public final class FeedRows implements FeedStore {
       st.executeUpdate();
       return;
     }
-    entities.add(change.kind(), change.key(), SyncCodec.toJson(change.data()));
+    // the text as it came over the wire when the client kept it: a million entities are not written out again
+    entities.add(change.kind(), change.key(), change.dataJson());
     if (change.kind().equals("product")) {
       PreparedStatement barcode = db.statement("INSERT OR REPLACE INTO product_barcodes (barcode, sku) VALUES (?, ?)");
       for (JsonNode code : change.data().path("barcodes")) {
