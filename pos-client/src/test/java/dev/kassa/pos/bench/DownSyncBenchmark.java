@@ -111,8 +111,20 @@ public final class DownSyncBenchmark {
           + " (0391697) and after, while other work let the load average fall from about 8 to 4: before 47.7"
           + " s and 41.9 s, after 27.3 s and 14.7 s. The terminal's SQLite writes (synchronous=FULL, one"
           + " commit per page) are now the longer side and follow the machine's load: 12.6 s to 28.0 s over"
-          + " the runs of the new code (35.3 s total in the worst, at a load average of 8 to 9; the run"
-          + " above started at 2.0).");
+          + " the runs of the new code (35.3 s total in the worst, at a load average of 8 to 9)."
+          + "\n\nThe terminal's side then got cheaper (`FeedRows`): a page's entities go 100 rows to an INSERT"
+          + " (`FeedEntityBatch`) instead of one statement each, and each entity is stored as the JSON text it"
+          + " arrived as (`Change.wireText`, kept by `SyncCodec.fromJson(byte[])`) instead of its tree written"
+          + " out again. Still one transaction per page with its cursor, synchronous=FULL: the fsync was not"
+          + " the cost (a page of 1,000 cards took as long with synchronous=NORMAL), the driver's per-statement"
+          + " calls were. Alternating full runs of this benchmark, before (9871674) and after, within 25"
+          + " minutes, load average at start and end of each run: before 92.6 s (writes 71.8 s, other measurements of mine alongside, load 8.1 to"
+          + " 10.4), 29.9 s (writes 26.1 s, 4.1 to 4.2), 17.9 s (writes 15.1 s, 3.7 to 3.3), 32.9 s (writes"
+          + " 28.9 s, 4.4 to 4.9), 31.2 s (writes 28.2 s, 6.2 to 5.5); after 35.5 s (writes 23.8 s, 4.0 to 5.7, a test build running alongside),"
+          + " 18.4 s (writes 10.5 s, 5.1 to 4.0), 15.9 s (writes 10.1 s, 3.1 to 2.5), 25.5 s (writes 18.9 s,"
+          + " 4.6 to 6.2), and the run above. The terminal's writes take 9 to 17 ms a page against 14 to 26 ms"
+          + " before at the same load; waiting for the next page (the server's query and JSON, HTTP, the"
+          + " client's parse) is now a third to a half of the total.");
     }
     System.exit(0);
   }

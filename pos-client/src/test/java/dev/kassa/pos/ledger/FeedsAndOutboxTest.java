@@ -82,6 +82,27 @@ class FeedsAndOutboxTest {
   }
 
   @Test
+  void aLargePageKeepsTheOrderOfItsChangesForTheSameKey() {
+    List<Change> changes = new java.util.ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      changes.add(card("c" + i, i));
+    }
+    changes.add(card("c7", 700));
+    changes.add(Change.tombstone("card", "c8"));
+    changes.add(card("c9", 900));
+    changes.add(Change.tombstone("card", "c9"));
+    changes.add(Change.tombstone("card", "c10"));
+    changes.add(card("c10", 1000));
+    ledger.feeds().apply(new PullResponse(1, Stream.CARDS, "k1", false, false, changes));
+
+    assertThat(ledger.feeds().keys("card")).hasSize(248).doesNotContain("c8", "c9");
+    assertThat(ledger.feeds().entity("card", "c7")).get().extracting(n -> n.path("balance").asLong()).isEqualTo(700L);
+    assertThat(ledger.feeds().entity("card", "c10")).get().extracting(n -> n.path("balance").asLong()).isEqualTo(1000L);
+    assertThat(ledger.feeds().entity("card", "c249")).get().extracting(n -> n.path("balance").asLong()).isEqualTo(249L);
+    assertThat(ledger.feeds().cursor(Stream.CARDS)).isEqualTo("k1");
+  }
+
+  @Test
   void aCompletedSnapshotRemovesWhatItDidNotMention() {
     ledger.feeds().apply(page(Stream.CATALOG, "c1", false, false, product("old", "4600000000022", 100),
         product("kept", "4600000000015", 200)));

@@ -73,7 +73,8 @@ public final class SyncCodec {
   /** Decodes JSON; malformed or invalid input is a {@link SyncFormatException} naming what is wrong. */
   public static <T> T fromJson(byte[] json, Class<T> type) {
     try {
-      return MAPPER.readValue(json, type);
+      // a change read from these bytes keeps its entity's text (see Change#wireText)
+      return MAPPER.readerFor(type).withAttribute(ChangeDeserializer.SOURCE, json).readValue(json);
     } catch (IOException | IllegalArgumentException | NullPointerException e) {
       throw SyncFormatException.of(e);
     }

@@ -61,14 +61,15 @@ public final class FeedRows implements FeedStore {
         gen++;
         inSnapshot = true;
       }
-      long mark = terminal.nextMark();
+      FeedEntityBatch entities = new FeedEntityBatch(db, page.stream().id(), gen, terminal.nextMark());
       for (Change change : page.changes()) {
         if (KINDS.contains(change.kind())) {
-          applyChange(page.stream(), change, gen, mark);
+          applyChange(entities, change);
         } else {
           log.debug("skipping change of unknown kind {}", change.kind());
         }
       }
+      entities.flush();
       if (page.snapshot() && !page.hasMore()) {
         dropUnmentioned(page.stream(), gen);
         inSnapshot = false;
@@ -100,28 +101,23 @@ public final class FeedRows implements FeedStore {
     }
   }
 
-  private void applyChange(Stream stream, Change change, long gen, long mark) throws SQLException {
+  private void applyChange(FeedEntityBatch entities, Change change) throws SQLException {
     if (change.kind().equals("product")) {
       PreparedStatement drop = db.statement("DELETE FROM product_barcodes WHERE sku = ?");
       drop.setString(1, change.key());
       drop.executeUpdate();
     }
     if (change.deleted()) {
+      // the rows batched before this one go first, as they came
+      entities.flush();
       PreparedStatement st = db.statement("DELETE FROM feed_entities WHERE kind = ? AND key = ?");
       st.setString(1, change.kind());
       st.setString(2, change.key());
       st.executeUpdate();
       return;
     }
-    PreparedStatement st = db.statement(
-        "INSERT OR REPLACE INTO feed_entities (kind, key, stream, json, gen, mark) VALUES (?,?,?,?,?,?)");
-    st.setString(1, change.kind());
-    st.setString(2, change.key());
-    st.setString(3, stream.id());
-    st.setString(4, SyncCodec.toJson(change.data()));
-    st.setLong(5, gen);
-    st.setLong(6, mark);
-    st.executeUpdate();
+    // the text as it came over the wire when the client kept it: a million entities are not written out again
+    entities.add(change.kind(), change.key(), change.dataJson());
     if (change.kind().equals("product")) {
       PreparedStatement barcode = db.statement("INSERT OR REPLACE INTO product_barcodes (barcode, sku) VALUES (?, ?)");
       for (JsonNode code : change.data().path("barcodes")) {
