@@ -20,11 +20,12 @@ import java.util.UUID;
  * event's id: without it there is nothing to answer about.
  *
  * <p>Fast path, because decoding was most of the server's CPU per pushed sale: one streaming pass
- * over the body finds the header fields and each event's bytes, and each event is bound straight to
- * a {@link SyncEvent} from its bytes. Those bytes, as the terminal sent them, are what the server
- * stores for the event; a repeated id is compared by decoded value ({@link Incoming#sameEvent}). Only
- * an event the fast path cannot bind is read again as a tree, to reject it with the reason
- * {@link SyncCodec} gives.
+ * over the body reads the header fields and binds each event to a {@link SyncEvent} where it stands,
+ * noting its bytes. Those bytes, as the terminal sent them, are what the server stores for the event;
+ * a repeated id is compared by decoded value ({@link Incoming#sameEvent}). When an event does not
+ * bind, the body is read again: the pass then only finds each event's bytes, each event is bound on
+ * its own, and the one that fails is read as a tree to reject it with the reason {@link SyncCodec}
+ * gives.
  */
 public final class PushDecoder {
   private PushDecoder() {}
