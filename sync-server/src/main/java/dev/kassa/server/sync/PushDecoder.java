@@ -177,15 +177,16 @@ public final class PushDecoder {
   }
 
   private static Incoming event(byte[] body, Slice slice, int index) {
+    byte[] bytes = Arrays.copyOfRange(body, slice.from(), slice.from() + slice.length());
     try {
-      SyncEvent event = slice.bound() != null ? slice.bound() : PushJson.event(body, slice.from(), slice.length());
+      SyncEvent event = slice.bound() != null ? slice.bound() : PushJson.event(bytes, 0, bytes.length);
       if (!(event.payload() instanceof UnknownPayload)) {
-        return Incoming.of(event, Arrays.copyOfRange(body, slice.from(), slice.from() + slice.length()));
+        return Incoming.of(event, bytes);
       }
     } catch (IOException | RuntimeException e) {
       // not bindable as it stands: read it again below, for the id and SyncCodec's reason
     }
-    return slowEvent(tree(body, slice), Arrays.copyOfRange(body, slice.from(), slice.from() + slice.length()), index);
+    return slowEvent(tree(body, slice), bytes, index);
   }
 
   private static Incoming slowEvent(JsonNode node, byte[] bytes, int index) {

@@ -13,9 +13,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,36 +34,13 @@ public final class LedgerStore {
 
   /** Inserts the entries not stored yet (by entry id) and returns those inserted now. */
   public List<LedgerEntry> insertAbsent(Connection c, List<Row> rows) throws SQLException {
-    Set<String> inserted = new HashSet<>();
-    for (List<Row> chunk : Sql.chunks(rows, Sql.ROWS_PER_STATEMENT)) {
-      List<Object> values = new ArrayList<>(chunk.size() * 13);
-      for (Row row : chunk) {
-        LedgerEntry e = row.entry();
-        values.add(e.id());
-        values.add(row.eventId());
-        values.add(e.cardNumber());
-        values.add(e.type().name());
-        values.add(e.points());
-        values.add(e.at().toEpochMilli());
-        values.add(e.hlc().value());
-        values.add(e.storeId());
-        values.add(e.terminalId());
-        values.add(e.saleId());
-        values.add(e.reverses());
-        values.add(e.expiresAt() == null ? null : e.expiresAt().toEpochMilli());
-        values.add(e.reason());
-      }
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_entries (id, event_id, card_number, type, points,"
-          + " at, hlc, store_id, terminal_id, sale_id, reverses, expires_at, reason) VALUES "
-          + Sql.valueRows(chunk.size(), 13) + " ON CONFLICT (id) DO NOTHING RETURNING id")) {
-        Sql.bind(ps, values);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            inserted.add(rs.getString(1));
-          }
-        }
-      }
-    }
+    Set<String> inserted = Sql.insertAbsent(c, "ledger_entries", "id, event_id, card_number, type, points, at, hlc,"
+        + " store_id, terminal_id, sale_id, reverses, expires_at, reason", rows, row -> {
+          LedgerEntry e = row.entry();
+          return Arrays.asList(e.id(), row.eventId(), e.cardNumber(), e.type().name(), e.points(),
+              e.at().toEpochMilli(), e.hlc().value(), e.storeId(), e.terminalId(), e.saleId(), e.reverses(),
+              e.expiresAt() == null ? null : e.expiresAt().toEpochMilli(), e.reason());
+        });
     List<LedgerEntry> now = new ArrayList<>();
     for (Row row : rows) {
       if (inserted.remove(row.entry().id().toString())) {
@@ -72,6 +49,7 @@ public final class LedgerStore {
     }
     return now;
   }
+
 
   /**
    * What a batch adds to one card: the points, how many of its entries are below zero, and what it

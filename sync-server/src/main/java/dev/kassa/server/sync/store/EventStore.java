@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,7 +19,7 @@ import java.util.UUID;
  */
 public final class EventStore {
 
-  /** An event ready to store: {@code body} is its canonical JSON. */
+  /** An event ready to store: {@code body} is its JSON as the terminal sent it. */
   public record Row(UUID id, String storeId, String terminalId, String kind, long hlc, long terminalTimeMillis,
       byte[] body) {
     public Row {
@@ -35,31 +34,14 @@ public final class EventStore {
    */
   public Set<UUID> insertAbsent(Connection c, List<Row> rows, long receivedAtMillis) throws SQLException {
     Set<UUID> inserted = new HashSet<>();
-    for (List<Row> chunk : Sql.chunks(rows, Sql.ROWS_PER_STATEMENT)) {
-      String sql = "INSERT INTO sync_events (id, store_id, terminal_id, kind, hlc, terminal_time, received_at, body)"
-          + " VALUES " + Sql.valueRows(chunk.size(), 8) + " ON CONFLICT (id) DO NOTHING RETURNING id";
-      List<Object> values = new ArrayList<>(chunk.size() * 8);
-      for (Row r : chunk) {
-        values.add(r.id());
-        values.add(r.storeId());
-        values.add(r.terminalId());
-        values.add(r.kind());
-        values.add(r.hlc());
-        values.add(r.terminalTimeMillis());
-        values.add(receivedAtMillis);
-        values.add(r.body());
-      }
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        Sql.bind(ps, values);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            inserted.add(UUID.fromString(rs.getString(1)));
-          }
-        }
-      }
+    for (String id : Sql.insertAbsent(c, "sync_events", "id, store_id, terminal_id, kind, hlc, terminal_time,"
+        + " received_at, body", rows, r -> List.of(r.id(), r.storeId(), r.terminalId(), r.kind(), r.hlc(),
+        r.terminalTimeMillis(), receivedAtMillis, r.body()))) {
+      inserted.add(UUID.fromString(id));
     }
     return inserted;
   }
+
 
   /** The stored bodies of those {@code ids} that are stored. */
   public Map<UUID, byte[]> bodies(Connection c, List<UUID> ids) throws SQLException {

@@ -1,12 +1,13 @@
 package dev.kassa.server.sync.store;
 
 import dev.kassa.model.sale.Sale;
+import dev.kassa.model.sale.SaleLoyalty;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,35 +25,15 @@ public final class SaleStore {
    * held, even under another event id, is not merged a second time.
    */
   public List<Sale> insert(Connection c, List<Row> rows) throws SQLException {
-    Set<String> inserted = new HashSet<>();
-    for (List<Row> chunk : Sql.chunks(rows, Sql.ROWS_PER_STATEMENT)) {
-      String sql = "INSERT INTO sales (id, event_id, store_id, terminal_id, receipt_no, created_at, total_minor,"
-          + " currency, card_number, points_earned, points_redeemed) VALUES " + Sql.valueRows(chunk.size(), 11)
-          + " ON CONFLICT (id) DO NOTHING RETURNING id";
-      List<Object> values = new ArrayList<>(chunk.size() * 11);
-      for (Row row : chunk) {
-        Sale s = row.sale();
-        values.add(s.id());
-        values.add(row.eventId());
-        values.add(s.storeId());
-        values.add(s.terminalId());
-        values.add(s.receiptNo());
-        values.add(s.createdAt().toEpochMilli());
-        values.add(s.total().minor());
-        values.add(s.total().currency().getCurrencyCode());
-        values.add(s.loyalty() == null ? null : s.loyalty().cardNumber());
-        values.add(s.loyalty() == null ? 0L : s.loyalty().pointsEarned());
-        values.add(s.loyalty() == null ? 0L : s.loyalty().pointsRedeemed());
-      }
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        Sql.bind(ps, values);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            inserted.add(rs.getString(1));
-          }
-        }
-      }
-    }
+    Set<String> inserted = Sql.insertAbsent(c, "sales", "id, event_id, store_id, terminal_id, receipt_no, created_at,"
+        + " total_minor, currency, card_number, points_earned, points_redeemed", rows, row -> {
+          Sale s = row.sale();
+          SaleLoyalty loyalty = s.loyalty();
+          return Arrays.asList(s.id(), row.eventId(), s.storeId(), s.terminalId(), s.receiptNo(),
+              s.createdAt().toEpochMilli(), s.total().minor(), s.total().currency().getCurrencyCode(),
+              loyalty == null ? null : loyalty.cardNumber(), loyalty == null ? 0L : loyalty.pointsEarned(),
+              loyalty == null ? 0L : loyalty.pointsRedeemed());
+        });
     List<Sale> now = new ArrayList<>();
     for (Row row : rows) {
       if (inserted.remove(row.sale().id().toString())) {
@@ -61,6 +42,7 @@ public final class SaleStore {
     }
     return now;
   }
+
 
   /** How many sales each terminal has pushed, by terminal id. */
   public Map<String, Long> countPerTerminal(Connection c) throws SQLException {

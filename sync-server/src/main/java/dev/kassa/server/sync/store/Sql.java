@@ -2,8 +2,13 @@ package dev.kassa.server.sync.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 /** Small helpers shared by the sync and loyalty stores: engine detection and multi-row statements. */
 public final class Sql {
@@ -58,6 +63,33 @@ public final class Sql {
         ps.setString(i + 1, v.toString());
       }
     }
+  }
+
+  /**
+   * Inserts {@code rows} into {@code table} whose {@code id} is not stored yet, in multi-row
+   * statements of {@link #ROWS_PER_STATEMENT}, and answers the ids inserted now. {@code values}
+   * gives a row's values in the order of {@code columns} (a comma-separated list starting with id).
+   */
+  public static <T> Set<String> insertAbsent(Connection c, String table, String columns, List<T> rows,
+      Function<T, List<?>> values) throws SQLException {
+    int width = columns.split(",").length;
+    Set<String> inserted = new HashSet<>();
+    for (List<T> chunk : chunks(rows, ROWS_PER_STATEMENT)) {
+      List<Object> bound = new ArrayList<>(chunk.size() * width);
+      for (T row : chunk) {
+        bound.addAll(values.apply(row));
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (" + columns + ") VALUES "
+          + valueRows(chunk.size(), width) + " ON CONFLICT (id) DO NOTHING RETURNING id")) {
+        bind(ps, bound);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            inserted.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    return inserted;
   }
 
   /** Splits {@code items} into chunks of at most {@code size}. */
