@@ -8,8 +8,11 @@ import dev.kassa.model.sync.EventResult;
 import dev.kassa.model.sync.PushResponse;
 import dev.kassa.model.sync.SyncCodec;
 import dev.kassa.server.testing.Engine;
+import dev.kassa.server.testing.PostgresCpu;
 import dev.kassa.server.testing.StatementStats;
+import dev.kassa.server.testing.TestPostgres;
 import dev.kassa.server.testing.TestServer;
+import dev.kassa.server.testing.ThreadCpu;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -74,6 +77,7 @@ public final class ReconciliationBenchmark {
     double seconds;
     long held;
     long mismatches;
+    String cpu;
     try (TestServer server = TestServer.start(Engine.POSTGRESQL)) {
       server.http().post("/api/v1/admin/programs", server.adminToken(), DemoProgram.json());
       for (int s = 2; s <= stores; s++) {
@@ -102,6 +106,8 @@ public final class ReconciliationBenchmark {
       IntStream.range(0, terminals).forEach(waiting::add);
       AtomicInteger refused = new AtomicInteger();
       ExecutorService pool = Executors.newFixedThreadPool(pushers);
+      var threadsStart = ThreadCpu.byGroup();
+      long pgStart = PostgresCpu.nanos(TestPostgres.port());
       long start = System.nanoTime();
       List<Future<?>> done = new ArrayList<>();
       for (int p = 0; p < pushers; p++) {
@@ -118,6 +124,12 @@ public final class ReconciliationBenchmark {
         f.get();
       }
       seconds = (System.nanoTime() - start) / 1e9;
+      var threadsEnd = ThreadCpu.byGroup();
+      cpu = String.format(Locale.ROOT, "%.0f us (JIT compilers %.0f us), PostgreSQL %.0f us",
+          ThreadCpu.totalNanos(threadsStart, threadsEnd) / 1e3 / sales,
+          ThreadCpu.compilerNanos(threadsStart, threadsEnd) / 1e3 / sales,
+          (PostgresCpu.nanos(TestPostgres.port()) - pgStart) / 1e3 / sales);
+      System.out.println("JVM CPU per sale by thread: " + ThreadCpu.perUnit(threadsStart, threadsEnd, sales));
       pool.shutdown();
       System.out.printf(Locale.ROOT, "merged in %.1f s (%d pushes answered 503/429 and were retried)%n", seconds,
           refused.get());
@@ -138,6 +150,7 @@ public final class ReconciliationBenchmark {
         + String.format(Locale.ROOT, "| pushes (up to %d events each) | %,d |%n", batch, pushes)
         + String.format(Locale.ROOT, "| network back to all merged | %.1f s |%n", seconds)
         + String.format(Locale.ROOT, "| sales merged per second | %,.0f |%n", sales / seconds)
+        + String.format(Locale.ROOT, "| CPU per sale: this JVM (server and pushers) | %s |%n", cpu)
         + String.format(Locale.ROOT, "| sales on the server afterwards | %,d |%n", held)
         + String.format(Locale.ROOT, "| points mismatches recorded (other tills' outage sales moved the tier) | %,d"
             + " (%.1f %% of sales) |%n", mismatches, 100.0 * mismatches / sales);

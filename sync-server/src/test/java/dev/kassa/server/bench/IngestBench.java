@@ -7,9 +7,11 @@ import dev.kassa.model.sync.PushResponse;
 import dev.kassa.model.sync.SyncCodec;
 import dev.kassa.server.store.Database;
 import dev.kassa.server.testing.Engine;
+import dev.kassa.server.testing.PostgresCpu;
 import dev.kassa.server.testing.StatementStats;
 import dev.kassa.server.testing.TestPostgres;
 import dev.kassa.server.testing.TestServer;
+import dev.kassa.server.testing.ThreadCpu;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,11 +39,13 @@ import java.util.concurrent.Future;
  */
 public final class IngestBench {
   private static final int CARDS = 20_000;
+  private static final int MAX_WARMUP_ROUNDS = 6;
+  private static final int SMALL_PUSH = 10;
 
   private IngestBench() {}
 
   record Result(Engine engine, int sales, double httpPerSecond, double rawPerSecond, double cpuMicrosPerSale,
-      double requestMicrosPerSale, double postgresMicrosPerSale) {}
+      double requestMicrosPerSale, double jitMicrosPerSale, double postgresMicrosPerSale) {}
 
   public static void main(String[] args) throws Exception {
     int sales = intOption(args, "--sales", 32_000);
@@ -56,12 +60,13 @@ public final class IngestBench {
       }
     }
     StringBuilder table = new StringBuilder("| engine | sales | through HTTP, sales/s | raw rows, sales/s | HTTP / raw"
-        + " | JVM CPU per sale (HTTP) | of which request threads | PostgreSQL CPU per sale (HTTP) |\n"
-        + "| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        + " | JVM CPU per sale (HTTP) | of which request threads | of which JIT compilers"
+        + " | PostgreSQL CPU per sale (HTTP) |\n"
+        + "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
     for (Result r : results) {
-      String line = String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.2f | %.0f us | %.0f us | %s |", r.engine(),
-          r.sales(), r.httpPerSecond(), r.rawPerSecond(), r.httpPerSecond() / r.rawPerSecond(), r.cpuMicrosPerSale(),
-          r.requestMicrosPerSale(),
+      String line = String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.2f | %.0f us | %.0f us | %.0f us | %s |",
+          r.engine(), r.sales(), r.httpPerSecond(), r.rawPerSecond(), r.httpPerSecond() / r.rawPerSecond(),
+          r.cpuMicrosPerSale(), r.requestMicrosPerSale(), r.jitMicrosPerSale(),
           r.postgresMicrosPerSale() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f us", r.postgresMicrosPerSale()));
       System.out.println(line);
       table.append(line).append('\n');
@@ -92,21 +97,12 @@ public final class IngestBench {
     }
     List<IngestWorkload.TerminalLoad> loads = IngestWorkload.terminals(TestServer.STORE, ids, sales / pushers, batch,
         "9", CARDS, 100);
-    // warm-up sales on cards of their own, so the measured ones find the history they were made with;
-    // enough of them that the JIT has compiled the push path before the clock starts, as in a server
-    // that has been running (a few thousand sales left most of it interpreted and doubled its CPU)
-    // pushed the way the measured sales are (same number of pushers), or the JIT recompiles for the
-    // concurrent case inside the measured window
-    List<String> warmIds = new ArrayList<>();
-    for (int p = 0; p < pushers; p++) {
-      warmIds.add("bench-warm-" + p);
-    }
-    List<IngestWorkload.TerminalLoad> warmup = IngestWorkload.terminals(TestServer.STORE, warmIds,
-        Math.max(batch, warmupSales / pushers), batch, "8", CARDS, 1_000);
+    warmUp(engine, pushers, batch, warmupSales);
     double http;
     double cpuPerSale;
     double requestPerSale;
     double pgPerSale;
+    double jitPerSale;
     try (TestServer server = TestServer.start(engine)) {
       server.http().post("/api/v1/admin/programs", server.adminToken(), DemoProgram.json());
       List<String> tokens = new ArrayList<>();
@@ -116,14 +112,10 @@ public final class IngestBench {
       }
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       String base = "http://localhost:" + server.port() + "/api/v1/sync/push";
-      List<String> warmTokens = new ArrayList<>();
-      for (String id : warmIds) {
-        warmTokens.add(server.createTerminal(TestServer.STORE, id));
-      }
-      pushAll(client, base, warmup, warmTokens);
       if (statements > 0 && engine == Engine.POSTGRESQL) {
         StatementStats.reset(server);
       }
+      var threadsStart = ThreadCpu.byGroup();
       long start = System.nanoTime();
       long cpuStart = cpuNanos();
       long requestStart = requestThreadNanos();
@@ -131,6 +123,9 @@ public final class IngestBench {
       pushAll(client, base, loads, tokens);
       long pgEnd = pgStart < 0 ? -1 : PostgresCpu.nanos(TestPostgres.port());
       http = perSecond(loads, System.nanoTime() - start);
+      var threadsEnd = ThreadCpu.byGroup();
+      System.out.println(engine + ": JVM CPU per sale by thread: " + ThreadCpu.perUnit(threadsStart, threadsEnd, sales));
+      jitPerSale = ThreadCpu.compilerNanos(threadsStart, threadsEnd) / 1e3 / sales;
       if (statements > 0 && engine == Engine.POSTGRESQL) {
         StatementStats.print(server, statements);
       }
@@ -148,7 +143,7 @@ public final class IngestBench {
       for (IngestWorkload.TerminalLoad load : loads) {
         rows.add(load.batches().stream().map(RawIngest::rows).toList());
       }
-      RawIngest.rows(warmup.get(0).batches().get(0));
+      RawIngest.rows(loads.get(0).batches().get(0));
       ExecutorService pool = Executors.newFixedThreadPool(loads.size());
       long start = System.nanoTime();
       long pgStart = engine == Engine.POSTGRESQL ? PostgresCpu.nanos(TestPostgres.port()) : -1;
@@ -168,7 +163,48 @@ public final class IngestBench {
       pool.shutdown();
     }
     return new Result(engine, loads.stream().mapToInt(IngestWorkload.TerminalLoad::sales).sum(), http, raw, cpuPerSale,
-        requestPerSale, pgPerSale);
+        requestPerSale, jitPerSale, pgPerSale);
+  }
+
+  /**
+   * Pushes warm-up rounds, each into a fresh database of its own that is then dropped, until the JIT
+   * compilers have settled (under a tenth of the round's JVM CPU) or {@link #MAX_WARMUP_ROUNDS} rounds
+   * were pushed: the measured run then sees the push path compiled, as in a server that has been
+   * running for a while, and a database holding only its own sales, as the raw run's does. The
+   * warm-up loads use as many pushers as the measured one, or the JIT recompiles for the concurrent
+   * case inside the measured window.
+   */
+  private static void warmUp(Engine engine, int pushers, int batch, int warmupSales) throws Exception {
+    List<String> warmIds = new ArrayList<>();
+    for (int p = 0; p < pushers; p++) {
+      warmIds.add("bench-warm-" + p);
+    }
+    // first in small pushes: code that runs once a push reaches the compiler's thresholds as after hours
+    // of service (a few thousand pushes), then in pushes of the measured size
+    List<List<IngestWorkload.TerminalLoad>> rounds = List.of(
+        IngestWorkload.terminals(TestServer.STORE, warmIds, warmupSales / pushers, SMALL_PUSH, "8", CARDS, 1_000),
+        IngestWorkload.terminals(TestServer.STORE, warmIds, Math.max(batch, warmupSales / pushers), batch, "8", CARDS,
+            2_000));
+    for (int round = 1; round <= MAX_WARMUP_ROUNDS; round++) {
+      List<IngestWorkload.TerminalLoad> warmup = rounds.get(Math.min(round, rounds.size()) - 1);
+      try (TestServer server = TestServer.start(engine)) {
+        server.http().post("/api/v1/admin/programs", server.adminToken(), DemoProgram.json());
+        List<String> warmTokens = new ArrayList<>();
+        for (String id : warmIds) {
+          warmTokens.add(server.createTerminal(TestServer.STORE, id));
+        }
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        var before = ThreadCpu.byGroup();
+        long cpuBefore = cpuNanos();
+        pushAll(client, "http://localhost:" + server.port() + "/api/v1/sync/push", warmup, warmTokens);
+        double compiling = (double) ThreadCpu.compilerNanos(before, ThreadCpu.byGroup()) / (cpuNanos() - cpuBefore);
+        System.out.printf(Locale.ROOT, "%s warm-up round %d: JIT compilers %.0f %% of the JVM's CPU%n", engine, round,
+            100 * compiling);
+        if (round >= rounds.size() && compiling < 0.1) {
+          return;
+        }
+      }
+    }
   }
 
   private static void pushAll(HttpClient client, String url, List<IngestWorkload.TerminalLoad> loads,
@@ -205,7 +241,6 @@ public final class IngestBench {
     }
   }
 
-  /** CPU time of this JVM (server and pushers), to compare runs on a machine that other work also loads. */
   /**
    * CPU time so far of the server's request threads (Jetty's pool): the work of the pushes
    * themselves, without the JIT compiler's and the garbage collector's threads that the process
@@ -222,6 +257,7 @@ public final class IngestBench {
     return total;
   }
 
+  /** CPU time of this JVM (server and pushers), to compare runs on a machine that other work also loads. */
   private static long cpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
         .getOperatingSystemMXBean()).getProcessCpuTime();

@@ -1,4 +1,4 @@
-package dev.kassa.server.bench;
+package dev.kassa.server.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,13 +10,13 @@ import java.util.stream.Stream;
  * backends), read from Linux's {@code /proc}: with the server's JVM CPU it says where the cost of a
  * pushed sale lies. Answers -1 where {@code /proc} is not there.
  */
-final class PostgresCpu {
+public final class PostgresCpu {
   private static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ is 100 on Linux
 
   private PostgresCpu() {}
 
   /** CPU nanoseconds used so far by the cluster listening on {@code port}, or -1 when unknown. */
-  static long nanos(int port) {
+  public static long nanos(int port) {
     Path proc = Path.of("/proc");
     if (!Files.isDirectory(proc)) {
       return -1;
