@@ -30,6 +30,8 @@ import java.util.function.Consumer;
 public final class KassaServer implements AutoCloseable {
   /** How long feed changes are kept for incremental pulls. */
   static final Duration FEED_RETENTION = Duration.ofDays(30);
+  /** How often the card publisher writes the cards feed entities of the cards moved meanwhile. */
+  static final Duration CARD_FEED_EVERY = Duration.ofMillis(200);
 
   private final Services services;
   private final Javalin app;
@@ -79,7 +81,8 @@ public final class KassaServer implements AutoCloseable {
   }
 
   /**
-   * Holds that timed out are marked every minute, due points expiries written every hour, feed
+   * Cards moved since the last turn are published to the cards feed five times a second (a pull of
+   * that feed publishes them first anyway), holds that timed out are marked every minute, due points expiries written every hour, feed
    * changes older than the retention compacted once a day (terminals behind that take a snapshot).
    */
   private static List<Housekeeping.Chore> chores(Services services) {
@@ -87,6 +90,7 @@ public final class KassaServer implements AutoCloseable {
     FeedPages feeds = new FeedPages(new DatabaseTransactions(services.db()));
     Clock clock = services.clock();
     return List.of(
+        new Housekeeping.Chore("card feed", CARD_FEED_EVERY, () -> loyalty.publishCards(false, clock.instant())),
         new Housekeeping.Chore("hold expiry", Duration.ofMinutes(1), () -> loyalty.expireHolds(clock.instant())),
         new Housekeeping.Chore("points expiry", Duration.ofHours(1), () -> loyalty.expirePoints(clock.instant())),
         new Housekeeping.Chore("feed compaction", Duration.ofDays(1),

@@ -6,6 +6,7 @@ import dev.kassa.server.feed.store.ChangeReader;
 import dev.kassa.server.feed.store.FeedPages;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Serves the pull feeds: a snapshot for an empty cursor, then the changes after the cursor, in
@@ -24,9 +25,19 @@ public final class FeedService {
   }
 
   private final FeedPages pages;
+  private final Map<Stream, Runnable> catchUp;
 
   public FeedService(FeedPages pages) {
+    this(pages, Map.of());
+  }
+
+  /**
+   * {@code catchUp}: per stream, what brings the stream up to date with every committed change
+   * before it is read (the cards feed's entities are written after the moves that mark them).
+   */
+  public FeedService(FeedPages pages, Map<Stream, Runnable> catchUp) {
     this.pages = pages;
+    this.catchUp = Map.copyOf(catchUp);
   }
 
   /** @throws IllegalArgumentException a bad limit or a cursor that is not one of this feed's */
@@ -34,6 +45,7 @@ public final class FeedService {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ": " + limit);
     }
+    catchUp.getOrDefault(stream, () -> { }).run();
     if (cursorText == null || cursorText.isEmpty()) {
       return snapshotPage(stream, storeId, -1, null, null, limit);
     }

@@ -1,6 +1,7 @@
 package dev.kassa.server.sync;
 
 import dev.kassa.model.id.HybridClock;
+import dev.kassa.model.sync.Stream;
 import dev.kassa.server.Services;
 import dev.kassa.server.feed.FeedService;
 import dev.kassa.server.feed.store.ChangeLog;
@@ -21,6 +22,7 @@ import dev.kassa.server.sync.store.SyncReports;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds the sync side of the server once from the shared {@link Services}: push, pull feeds,
@@ -57,9 +59,13 @@ public final class SyncModule {
     HybridClock hlc = new HybridClock(services.clock());
     PushService push = new PushService(new PushStore(tx, merge, services.clock()), hlc, services.clock());
     FeedPages pages = new FeedPages(tx);
-    List<Route> routes = new ArrayList<>(SyncRoutes.routes(push, new FeedService(pages), pages,
-        new SyncReports(tx), services.clock()));
-    routes.addAll(LoyaltyRoutes.routes(new LoyaltyStore(tx, merge, feed), hlc, services.clock(), HOLD_TTL));
+    LoyaltyStore loyalty = new LoyaltyStore(tx, merge, feed);
+    // a pull of the cards feed first publishes every card moved before it (see CardFeedPending)
+    FeedService feeds = new FeedService(pages,
+        Map.of(Stream.CARDS, () -> loyalty.publishCards(true, services.clock().instant())));
+    List<Route> routes = new ArrayList<>(SyncRoutes.routes(push, feeds, pages, new SyncReports(tx),
+        services.clock()));
+    routes.addAll(LoyaltyRoutes.routes(loyalty, hlc, services.clock(), HOLD_TTL));
     return routes;
   }
 }

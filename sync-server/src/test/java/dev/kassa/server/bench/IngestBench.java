@@ -121,6 +121,8 @@ public final class IngestBench {
       long requestStart = requestThreadNanos();
       long pgStart = engine == Engine.POSTGRESQL ? PostgresCpu.nanos(TestPostgres.port()) : -1;
       pushAll(client, base, loads, tokens);
+      // and the cards feed caught up: a pull publishes every card moved before it
+      server.http().get("/api/v1/sync/pull/cards?cursor=&limit=1", tokens.get(0));
       long pgEnd = pgStart < 0 ? -1 : PostgresCpu.nanos(TestPostgres.port());
       http = perSecond(loads, System.nanoTime() - start);
       var threadsEnd = ThreadCpu.byGroup();

@@ -1,6 +1,7 @@
 package dev.kassa.server.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kassa.model.ledger.EntryType;
@@ -12,11 +13,15 @@ import dev.kassa.model.sync.PushRequest;
 import dev.kassa.model.sync.PushResponse;
 import dev.kassa.model.sync.Reservation;
 import dev.kassa.model.sync.ReservationRequest;
+import dev.kassa.model.sync.Stream;
 import dev.kassa.model.sync.SyncEvent;
 import dev.kassa.server.http.ProblemMapper;
 import dev.kassa.server.testing.Engine;
 import dev.kassa.server.testing.TestHttp;
 import dev.kassa.server.testing.TestServer;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -181,8 +186,11 @@ class SyncHttpTest {
       Events till = new Events(TestServer.STORE, TestServer.TERMINAL);
       String token = server.terminalToken();
       String cursor = server.http().get("/api/v1/sync/pull/cards?cursor=", token).as(PullResponse.class).cursor();
+      // each pull publishes the card as the push before it left it: two versions of its entity
       push(server, token, till, List.of(till.entry("7000005", EntryType.EARN, 10, 1, null)));
+      assertThat(server.http().get("/api/v1/sync/pull/cards?cursor=" + cursor, token).status()).isEqualTo(200);
       push(server, token, till, List.of(till.entry("7000005", EntryType.EARN, 10, 2, null)));
+      assertThat(server.http().get("/api/v1/sync/pull/cards?cursor=" + cursor, token).status()).isEqualTo(200);
 
       assertThat(server.http().post("/api/v1/admin/sync/compact-feeds?olderThanDays=0", server.adminToken(), null)
           .json().get("removed").asInt()).isEqualTo(1);
@@ -190,6 +198,27 @@ class SyncHttpTest {
 
       assertThat(gone.status()).isEqualTo(410);
       assertThat(gone.json().get("detail").asText()).isEqualTo("cursor expired, take a snapshot");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void theCardPublisherPublishesAMovedCardWithoutWaitingForAPull(Engine engine) {
+    try (TestServer server = TestServer.start(engine)) {
+      Events till = new Events(TestServer.STORE, TestServer.TERMINAL);
+      push(server, server.terminalToken(), till, List.of(till.entry("7000006", EntryType.EARN, 10, 1, null)));
+
+      await().atMost(Duration.ofSeconds(20)).until(() -> server.services().db().read(c -> {
+        try (PreparedStatement ps = c.prepareStatement(
+            "SELECT count(*) FROM changes WHERE stream = ? AND entity_key = ?")) {
+          ps.setString(1, Stream.CARDS.id());
+          ps.setString(2, "7000006");
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1) == 1;
+          }
+        }
+      }));
     }
   }
 }

@@ -34,17 +34,10 @@ final class CardFeed {
 
   private CardFeed() {}
 
-  static void add(Connection c, List<Published> published, List<ChangeLog.Entry> changes) throws SQLException {
-    // a merge publishes all its balances as of one instant
-    Instant asOf = published.stream().map(p -> p.balance().asOf()).min(Instant::compareTo).orElse(Instant.EPOCH);
-    add(published, issued(c, cardsOf(published)), CardHistory.asOf(c, cardsOf(published), asOf, List.of()),
-        changes);
-  }
-
   /**
-   * As {@link #add(Connection, List, List)}, with the cards as issued ({@link #issued}) and their
-   * history as of the balances' instant ({@link CardHistory#asOf}) read beforehand; the caller makes
-   * sure the history has every sale merged so far.
+   * Adds the members' entities to {@code changes}, with the cards as issued ({@link #issued}) and
+   * their history as of the balances' instant ({@link CardHistory#asOf}) read beforehand; the caller
+   * makes sure the history has every sale merged so far.
    */
   static void add(List<Published> published, Map<String, ObjectNode> issued, CardHistory history,
       List<ChangeLog.Entry> changes) {

@@ -90,28 +90,14 @@ final class CardHistory {
   /**
    * For each card: its spend from the year before {@code now} on (sales dated after {@code now} by a
    * terminal's clock included), what the cards feed publishes and a terminal adds its own unsynced
-   * sales to, and its first purchase ever. {@code pending}: sales already stored but not yet added
-   * to the hourly totals (the merging batch's, before the merge adds them).
+   * sales to, and its first purchase ever. Every sale read must be in the hourly totals already.
    */
-  static CardHistory asOf(Connection c, Collection<String> cards, Instant now, List<Sale> pending)
-      throws SQLException {
+  static CardHistory asOf(Connection c, Collection<String> cards, Instant now) throws SQLException {
     CardHistory history = new CardHistory();
     List<String> sorted = new ArrayList<>(new TreeSet<>(cards));
     history.readSpendAsOf(c, sorted, now);
-    long fromHour = SpendStore.hourOf(now.minus(SPEND_WINDOW).toEpochMilli());
-    for (Sale sale : distinctWithCard(pending)) {
-      if (history.spend.containsKey(sale.loyalty().cardNumber())
-          && SpendStore.hourOf(sale.createdAt().toEpochMilli()) > fromHour) {
-        history.addSpend(sale.loyalty().cardNumber(), sale.total().minor());
-      }
-    }
     history.readBirthdays(c, sorted);
     return history;
-  }
-
-  /** Reads the spend as of {@code now} of {@code cards} again (all their sales now in the hourly totals). */
-  void refreshSpend(Connection c, Collection<String> cards, Instant now) throws SQLException {
-    readSpendAsOf(c, new ArrayList<>(new TreeSet<>(cards)), now);
   }
 
   private void readSpendAsOf(Connection c, List<String> sorted, Instant now) throws SQLException {

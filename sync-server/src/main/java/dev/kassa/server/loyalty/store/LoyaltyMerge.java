@@ -1,6 +1,5 @@
 package dev.kassa.server.loyalty.store;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kassa.model.ledger.EntryType;
 import dev.kassa.model.ledger.LedgerEntry;
 import dev.kassa.model.member.MemberEnrolled;
@@ -34,7 +33,9 @@ import java.util.UUID;
  * Merges a batch's loyalty events into the card ledgers, inside the push transaction: members
  * enrolled offline are reconciled, entries are added once each, card sums move with them, online
  * holds are posted by the sale's redemption, each touched member's overdrafts are recomputed from
- * all of its entries in hybrid-clock order, and the new balances and conflicts go to the feeds.
+ * all of its entries in hybrid-clock order, and conflicts go to the feeds. The touched cards are
+ * only marked ({@link CardFeedPending}): {@link #publishPending} writes their entities to the cards
+ * feed afterwards, once per card however many merges moved it, and outside the card locks.
  */
 public final class LoyaltyMerge {
   /** A member enrolment and the event that carried it. */
@@ -89,9 +90,7 @@ public final class LoyaltyMerge {
     Map<String, Set<String>> groups = members.cardsOfAll(c, new TreeSet<>(canonicalOf.values()));
     Set<String> allCards = new TreeSet<>();
     groups.values().forEach(allCards::addAll);
-    Map<String, ObjectNode> issued = CardFeed.issued(c, allCards);
     Map<String, LedgerStore.Sums> before = ledger.sums(c, allCards);
-    CardHistory history = CardHistory.asOf(c, allCards, now, withCard);
     // the entries of the members that will likely be walked again, unless another merge moves them meanwhile
     Set<String> likelyWalked = new TreeSet<>();
     for (Set<String> cards : groups.values()) {
@@ -116,49 +115,79 @@ public final class LoyaltyMerge {
     // from here the card rows are locked until commit: only what must see the other merges' work
     Map<String, LedgerStore.Sums> sums = new HashMap<>(ledger.addToBalances(c, deltas, now.toEpochMilli()));
     SpendStore.add(c, withCard);
+    // their feed entities are written by the card publisher once this commits
+    CardFeedPending.mark(c, allCards, now.toEpochMilli());
     sums.putAll(ledger.sums(c, allCards.stream().filter(card -> !sums.containsKey(card)).toList()));
-    // a card another merge moved since it was read: its spend is read again, now that it is locked
+    // a card another merge moved since it was read: its entries are read again if it is walked
     List<String> moved = allCards.stream().filter(card -> versionOf(sums, card)
         != versionOf(before, card) + (deltas.containsKey(card) ? 1 : 0)).toList();
-    if (!moved.isEmpty()) {
-      history.refreshSpend(c, moved, now);
-    }
     reservations.postForSales(c, redeemedSales, now);
     for (Sale sale : sales) {
       if (sale.loyalty() != null && sale.loyalty().reservationId() != null) {
         postReservation(c, sale.loyalty().reservationId(), now);
       }
     }
-    Map<String, Long> held = reservations.heldPerCard(c, allCards, now);
-    List<CardFeed.Published> published = new ArrayList<>();
     Map<String, Set<String>> rewalk = new TreeMap<>();
     for (Map.Entry<String, Set<String>> group : groups.entrySet()) {
-      long balance = 0;
       long negatives = 0;
-      long holds = 0;
       boolean tailsKnown = true;
       for (String card : group.getValue()) {
         LedgerStore.Sums sum = sums.getOrDefault(card, new LedgerStore.Sums(0, 0, Long.MIN_VALUE, 0));
-        balance += sum.balance();
         negatives += sum.negatives();
-        holds += held.getOrDefault(card, 0L);
         tailsKnown &= sum.walkTail() != null && !regrouped.contains(card);
       }
       // a member without entries below zero never overdrew; one card whose tail survived this batch is unchanged
       if (negatives > 0 && (group.getValue().size() > 1 || !tailsKnown)) {
         rewalk.put(group.getKey(), group.getValue());
       }
-      published.add(new CardFeed.Published(new CardBalance(group.getKey(), balance, holds,
-          Math.max(0, balance - holds), now), group.getKey(), group.getValue()));
     }
     likelyWalked.removeAll(moved);
     entriesRead.keySet().retainAll(likelyWalked);
     Map<String, Long> tails = recomputeConflicts(c, rewalk, likelyWalked, entriesRead, now, changes);
     tails.keySet().retainAll(deltas.keySet());
     ledger.setWalkTails(c, tails);
-    CardFeed.add(published, issued, history, changes);
     // last: taking feed numbers locks the feed's counter until commit
     feed.appendAll(c, changes);
+  }
+
+  /**
+   * Publishes up to {@code limit} cards marked by {@link CardFeedPending} (each with the other cards
+   * of its member) to the cards feed as they stand now, and unmarks them; answers how many marked
+   * cards it took. {@code wait}: wait for marks that running transactions hold, rather than leave
+   * those cards for the next turn (see {@link CardFeedPending#take}).
+   */
+  public int publishPending(Connection c, int limit, boolean wait, Instant now) throws SQLException {
+    List<String> taken = CardFeedPending.take(c, limit, wait);
+    if (taken.isEmpty()) {
+      return 0;
+    }
+    Map<String, String> canonicalOf = members.canonicalCards(c, taken);
+    Map<String, Set<String>> groups = members.cardsOfAll(c, new TreeSet<>(canonicalOf.values()));
+    Set<String> allCards = new TreeSet<>();
+    groups.values().forEach(allCards::addAll);
+    Map<String, LedgerStore.Sums> sums = ledger.sums(c, allCards);
+    Map<String, Long> held = reservations.heldPerCard(c, allCards, now);
+    List<CardFeed.Published> published = new ArrayList<>();
+    for (Map.Entry<String, Set<String>> group : groups.entrySet()) {
+      long balance = 0;
+      long holds = 0;
+      for (String card : group.getValue()) {
+        LedgerStore.Sums sum = sums.get(card);
+        balance += sum == null ? 0 : sum.balance();
+        holds += held.getOrDefault(card, 0L);
+      }
+      published.add(new CardFeed.Published(new CardBalance(group.getKey(), balance, holds,
+          Math.max(0, balance - holds), now), group.getKey(), group.getValue()));
+    }
+    List<ChangeLog.Entry> changes = new ArrayList<>();
+    CardFeed.add(published, CardFeed.issued(c, allCards), CardHistory.asOf(c, allCards, now), changes);
+    feed.appendAll(c, changes);
+    return taken.size();
+  }
+
+  /** Whether cards wait for the publisher (committed marks). */
+  public boolean cardsPending(Connection c) throws SQLException {
+    return CardFeedPending.count(c) > 0;
   }
 
   private static long versionOf(Map<String, LedgerStore.Sums> sums, String card) {
@@ -166,10 +195,12 @@ public final class LoyaltyMerge {
     return s == null ? 0 : s.version();
   }
 
-  /** Adds the member's balance under each of its cards to {@code changes} for the cards feed. */
-  public void publishBalance(Connection c, String canonical, Set<String> cards, Instant now,
-      List<ChangeLog.Entry> changes) throws SQLException {
-    CardFeed.add(c, List.of(new CardFeed.Published(balance(c, canonical, cards, now), canonical, cards)), changes);
+  /**
+   * Marks the member's cards for the cards feed: the card publisher writes their entities once this
+   * transaction commits ({@link #publishPending}).
+   */
+  public void markForFeed(Connection c, Set<String> cards, Instant now) throws SQLException {
+    CardFeedPending.mark(c, cards, now.toEpochMilli());
   }
 
   /** The member's balance (all its cards), what open holds keep back, and what is left. */

@@ -36,6 +36,9 @@ public final class LoyaltyStore {
   /** Who did an office action and why, for the entry and the audit log. */
   public record OfficeAction(String username, String reason) {}
 
+  private static final int PUBLISH_BATCH = 1_000;
+  private static final int MAX_PUBLISH_ROUNDS = 100;
+
   private final Transactions tx;
   private final LoyaltyMerge merge;
   private final FeedWriter feed;
@@ -229,14 +232,36 @@ public final class LoyaltyStore {
     Set<String> cards = members.cardsOf(c, canonical);
     List<ChangeLog.Entry> changes = new ArrayList<>();
     merge.recomputeConflicts(c, canonical, cards, now, changes);
-    merge.publishBalance(c, canonical, cards, now, changes);
+    merge.markForFeed(c, cards, now);
     feed.appendAll(c, changes);
   }
 
   private void publish(Connection c, String canonical, Set<String> cards, Instant now) throws SQLException {
-    List<ChangeLog.Entry> changes = new ArrayList<>();
-    merge.publishBalance(c, canonical, cards, now, changes);
-    feed.appendAll(c, changes);
+    merge.markForFeed(c, cards, now);
+  }
+
+  /**
+   * Writes the cards feed entities of the cards marked so far ({@link LoyaltyMerge#publishPending}),
+   * a thousand cards a transaction; answers how many cards it published. {@code wait}: also those
+   * whose marking transactions are still running, once they end (a pull, which must show every
+   * move committed before it); otherwise those are left for the next turn (the background
+   * publisher, which never waits for a push).
+   */
+  public int publishCards(boolean wait, Instant now) {
+    int total = 0;
+    for (int round = 0; round < MAX_PUBLISH_ROUNDS; round++) {
+      int taken = tx.write(c -> merge.publishPending(c, PUBLISH_BATCH, wait, now));
+      total += taken;
+      if (taken < PUBLISH_BATCH) {
+        break;
+      }
+    }
+    return total;
+  }
+
+  /** Whether cards wait for the publisher. */
+  public boolean cardsPending() {
+    return tx.read(merge::cardsPending);
   }
 
   private static void audit(Connection c, Instant now, String event, String subject, String detail)

@@ -40,8 +40,9 @@ class CardFeedSpendTest {
     Clock clock = Clock.fixed(Events.T0.plusSeconds(3600), ZoneOffset.UTC);
     RecordingFeed feed = new RecordingFeed();
     try (Database db = engine.openDatabase()) {
-      PushService push = new PushService(new PushStore(new DatabaseTransactions(db),
-          new LoyaltyMerge(new LinePointsCheck(), feed), clock), new HybridClock(clock), clock);
+      LoyaltyMerge merge = new LoyaltyMerge(new LinePointsCheck(), feed);
+      PushService push = new PushService(new PushStore(new DatabaseTransactions(db), merge, clock),
+          new HybridClock(clock), clock);
       Events till = new Events("store-1", "till-1");
       SyncEvent enrol = new SyncEvent(UUID.randomUUID(), Events.hlc(0), Events.T0, "store-1", "till-1", null,
           new MemberEnrolled(CARD, "Member", "+79990000042", LocalDate.of(1990, 5, 17), null, "store-1", "till-1",
@@ -49,10 +50,12 @@ class CardFeedSpendTest {
       SyncEvent first = till.sale(CARD, 120);
       SyncEvent earn = till.entry(CARD, EntryType.EARN, 120, 1, first.id());
       send(push, till, List.of(enrol, first, earn));
+      publish(db, merge, clock);
       JsonNode afterFirst = lastCard(feed);
       // a sale that moves no points still moves the spend
       SyncEvent second = till.sale(CARD, 0);
       send(push, till, List.of(second));
+      publish(db, merge, clock);
       JsonNode afterSecond = lastCard(feed);
 
       long firstTotal = ((Sale) first.payload()).total().minor();
@@ -73,10 +76,12 @@ class CardFeedSpendTest {
     Clock clock = Clock.fixed(Events.T0.plusSeconds(3600), ZoneOffset.UTC);
     RecordingFeed feed = new RecordingFeed();
     try (Database db = engine.openDatabase()) {
-      PushService push = new PushService(new PushStore(new DatabaseTransactions(db),
-          new LoyaltyMerge(new LinePointsCheck(), feed), clock), new HybridClock(clock), clock);
+      LoyaltyMerge merge = new LoyaltyMerge(new LinePointsCheck(), feed);
+      PushService push = new PushService(new PushStore(new DatabaseTransactions(db), merge, clock),
+          new HybridClock(clock), clock);
       Events till = new Events("store-1", "till-1");
       send(push, till, List.of(till.enrol(CARD, "+79990000042", 1)));
+      publish(db, merge, clock);
 
       JsonNode card = lastCard(feed);
       assertThat(card.path("spend12m").asLong(-1)).isZero();
@@ -87,6 +92,11 @@ class CardFeedSpendTest {
   private static void send(PushService push, Events till, List<SyncEvent> events) {
     PushRequest request = new PushRequest(1, UUID.randomUUID(), till.terminalId(), new ChainHead(0, ""), events);
     push.push(till.storeId(), till.terminalId(), SyncCodec.canonicalBytes(request));
+  }
+
+  /** The card publisher's turn: the merges only marked the cards. */
+  private static void publish(Database db, LoyaltyMerge merge, Clock clock) {
+    db.inTransaction(c -> merge.publishPending(c, 1_000, true, clock.instant()));
   }
 
   private static JsonNode lastCard(RecordingFeed feed) {
