@@ -90,7 +90,7 @@ public final class KassaServer implements AutoCloseable {
     FeedPages feeds = new FeedPages(new DatabaseTransactions(services.db()));
     Clock clock = services.clock();
     return List.of(
-        new Housekeeping.Chore("card feed", CARD_FEED_EVERY, () -> loyalty.publishCards(false, clock.instant())),
+        new Housekeeping.Chore("card feed", CARD_FEED_EVERY, () -> loyalty.publishCards(clock.instant())),
         new Housekeeping.Chore("hold expiry", Duration.ofMinutes(1), () -> loyalty.expireHolds(clock.instant())),
         new Housekeeping.Chore("points expiry", Duration.ofHours(1), () -> loyalty.expirePoints(clock.instant())),
         new Housekeeping.Chore("feed compaction", Duration.ofDays(1),

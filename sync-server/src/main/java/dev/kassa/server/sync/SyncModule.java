@@ -62,7 +62,7 @@ public final class SyncModule {
     LoyaltyStore loyalty = new LoyaltyStore(tx, merge, feed);
     // a pull of the cards feed first publishes every card moved before it (see CardFeedPending)
     FeedService feeds = new FeedService(pages,
-        Map.of(Stream.CARDS, () -> loyalty.publishCards(true, services.clock().instant())));
+        Map.of(Stream.CARDS, () -> loyalty.publishCards(services.clock().instant())));
     List<Route> routes = new ArrayList<>(SyncRoutes.routes(push, feeds, pages, new SyncReports(tx),
         services.clock()));
     routes.addAll(LoyaltyRoutes.routes(loyalty, hlc, services.clock(), HOLD_TTL));

@@ -37,6 +37,17 @@ public final class ChangeLog {
   private ChangeLog() {}
 
   /** Appends {@code entries} with consecutive numbers taken in one step (one lock, one insert per 1000). */
+  /**
+   * Takes the feed's counter now rather than at the first append: until this transaction ends, no
+   * other can append, so what it reads before appending is not overtaken by a later append of an
+   * older state (the card publisher's entities).
+   */
+  public static void lock(Connection connection) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("UPDATE change_seq SET n = n WHERE id = 1")) {
+      ps.executeUpdate();
+    }
+  }
+
   public static void appendAll(Connection connection, List<Entry> entries) throws SQLException {
     if (entries.isEmpty()) {
       return;

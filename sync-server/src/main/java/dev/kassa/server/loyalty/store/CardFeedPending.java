@@ -12,14 +12,17 @@ import java.util.TreeSet;
 
 /**
  * The cards whose feed entity is behind ({@code card_feed_pending}). A transaction that moves a
- * card {@link #mark}s it; the publisher {@link #take}s marked cards, writes their entities and
- * commits, all in one transaction. Marking updates an existing mark, so the marking transaction
- * holds the mark's row lock until it ends: a publisher taking that card waits for it (or, when
- * asked not to wait, leaves the card for its next turn), and a publisher holding it makes the
- * marking transaction wait until the entity it publishes is committed. Either way no move is left
- * unpublished, and a card moved a hundred times between two turns is published once.
+ * card {@link #mark}s it, which raises the mark's version and holds its row lock until that
+ * transaction ends. The publisher reads the marks ({@link #after}), then the cards as they stand,
+ * writes their entities, and {@link #unmark}s only the marks still at the version it read and not
+ * held by a running transaction: a card moved again after the publisher read its mark, or being
+ * moved right now, stays marked and is published again at the next turn. The publisher thus never
+ * waits for a push, and holds nothing a push waits for but for the instant of its last statement.
  */
 final class CardFeedPending {
+  /** A marked card and the version of its mark. */
+  record Mark(String card, long version) {}
+
   private CardFeedPending() {}
 
   /** Marks {@code cards} (locked in card order, after the card rows, as every merge does). */
@@ -31,35 +34,57 @@ final class CardFeedPending {
         values.add(card);
         values.add(nowMillis);
       }
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO card_feed_pending (card_number, marked_at) VALUES "
-          + Sql.valueRows(chunk.size(), 2)
-          + " ON CONFLICT (card_number) DO UPDATE SET marked_at = excluded.marked_at")) {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO card_feed_pending (card_number, marked_at, version)"
+          + " VALUES " + Sql.valueRows(chunk.size(), 2).replace("?)", "?, 1)")
+          + " ON CONFLICT (card_number) DO UPDATE SET marked_at = excluded.marked_at,"
+          + " version = card_feed_pending.version + 1")) {
         Sql.bind(ps, values);
         ps.executeUpdate();
       }
     }
   }
 
-  /**
-   * Unmarks and answers up to {@code limit} marked cards, in card order. {@code wait}: on
-   * PostgreSQL, wait for marks that running transactions hold (a pull that must see every committed
-   * move); otherwise skip them (the background publisher, which never waits for a push). SQLite has
-   * one writer, so there is nothing to wait for there.
-   */
-  static List<String> take(Connection c, int limit, boolean wait) throws SQLException {
-    String lock = !Sql.isPostgres(c) ? "" : wait ? " FOR UPDATE" : " FOR UPDATE SKIP LOCKED";
-    List<String> cards = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM card_feed_pending WHERE card_number IN"
-        + " (SELECT card_number FROM card_feed_pending ORDER BY card_number LIMIT ?" + lock + ")"
-        + " RETURNING card_number")) {
-      ps.setInt(1, limit);
+  /** Up to {@code limit} committed marks of cards after {@code afterCard} (null: from the first), in card order. */
+  static List<Mark> after(Connection c, String afterCard, int limit) throws SQLException {
+    List<Mark> marks = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT card_number, version FROM card_feed_pending"
+        + " WHERE card_number > ? ORDER BY card_number LIMIT ?")) {
+      ps.setString(1, afterCard == null ? "" : afterCard);
+      ps.setInt(2, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          cards.add(rs.getString(1));
+          marks.add(new Mark(rs.getString(1), rs.getLong(2)));
         }
       }
     }
-    return cards;
+    return marks;
+  }
+
+  /**
+   * Removes those of {@code marks} still at the version read and, on PostgreSQL, not held by a
+   * running transaction (SQLite has one writer, so none is); answers how many it removed.
+   */
+  static int unmark(Connection c, List<Mark> marks) throws SQLException {
+    int removed = 0;
+    boolean postgres = Sql.isPostgres(c);
+    for (List<Mark> chunk : Sql.chunks(marks, Sql.ROWS_PER_STATEMENT)) {
+      List<Object> values = new ArrayList<>(chunk.size() * 2);
+      for (Mark m : chunk) {
+        values.add(m.card());
+        values.add(m.version());
+      }
+      String read = Sql.valueRows(chunk.size(), 2);
+      String sql = postgres
+          ? "DELETE FROM card_feed_pending WHERE card_number IN (SELECT p.card_number FROM card_feed_pending p"
+              + " JOIN (VALUES " + read.replace("(?,?)", "(?::text,?::bigint)") + ") AS m (card, version)"
+              + " ON p.card_number = m.card AND p.version = m.version FOR UPDATE OF p SKIP LOCKED)"
+          : "DELETE FROM card_feed_pending WHERE (card_number, version) IN (VALUES " + read + ")";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        Sql.bind(ps, values);
+        removed += ps.executeUpdate();
+      }
+    }
+    return removed;
   }
 
   /** How many cards are marked (committed marks). */

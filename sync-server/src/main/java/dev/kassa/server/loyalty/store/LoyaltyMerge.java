@@ -150,18 +150,22 @@ public final class LoyaltyMerge {
     feed.appendAll(c, changes);
   }
 
+  /** A turn of the card publisher: how many marks it read, and the last card (null: none). */
+  public record PublishTurn(int marks, String lastCard) {}
+
   /**
-   * Publishes up to {@code limit} cards marked by {@link CardFeedPending} (each with the other cards
-   * of its member) to the cards feed as they stand now, and unmarks them; answers how many marked
-   * cards it took. {@code wait}: wait for marks that running transactions hold, rather than leave
-   * those cards for the next turn (see {@link CardFeedPending#take}).
+   * One turn of the card publisher: up to {@code limit} cards marked by {@link CardFeedPending} after
+   * {@code afterCard} (null: from the first), each with the other cards of its member, are written to
+   * the cards feed as they stand now, and their marks removed unless moved again meanwhile.
    */
-  public int publishPending(Connection c, int limit, boolean wait, Instant now) throws SQLException {
-    List<String> taken = CardFeedPending.take(c, limit, wait);
-    if (taken.isEmpty()) {
-      return 0;
+  public PublishTurn publishPending(Connection c, String afterCard, int limit, Instant now) throws SQLException {
+    List<CardFeedPending.Mark> marks = CardFeedPending.after(c, afterCard, limit);
+    if (marks.isEmpty()) {
+      return new PublishTurn(0, null);
     }
-    Map<String, String> canonicalOf = members.canonicalCards(c, taken);
+    // publishers take turns from here, so a later turn never appends an older state of a card
+    ChangeLog.lock(c);
+    Map<String, String> canonicalOf = members.canonicalCards(c, marks.stream().map(CardFeedPending.Mark::card).toList());
     Map<String, Set<String>> groups = members.cardsOfAll(c, new TreeSet<>(canonicalOf.values()));
     Set<String> allCards = new TreeSet<>();
     groups.values().forEach(allCards::addAll);
@@ -182,7 +186,8 @@ public final class LoyaltyMerge {
     List<ChangeLog.Entry> changes = new ArrayList<>();
     CardFeed.add(published, CardFeed.issued(c, allCards), CardHistory.asOf(c, allCards, now), changes);
     feed.appendAll(c, changes);
-    return taken.size();
+    CardFeedPending.unmark(c, marks);
+    return new PublishTurn(marks.size(), marks.get(marks.size() - 1).card());
   }
 
   /** Whether cards wait for the publisher (committed marks). */

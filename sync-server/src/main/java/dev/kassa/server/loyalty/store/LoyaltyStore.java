@@ -241,20 +241,21 @@ public final class LoyaltyStore {
   }
 
   /**
-   * Writes the cards feed entities of the cards marked so far ({@link LoyaltyMerge#publishPending}),
-   * a thousand cards a transaction; answers how many cards it published. {@code wait}: also those
-   * whose marking transactions are still running, once they end (a pull, which must show every
-   * move committed before it); otherwise those are left for the next turn (the background
-   * publisher, which never waits for a push).
+   * Writes the cards feed entities of every card marked so far ({@link LoyaltyMerge#publishPending}),
+   * a thousand cards a transaction; answers how many marks it read. Every move committed before the
+   * call is in the feed when it returns; moves still running are published at a later turn.
    */
-  public int publishCards(boolean wait, Instant now) {
+  public int publishCards(Instant now) {
     int total = 0;
+    String after = null;
     for (int round = 0; round < MAX_PUBLISH_ROUNDS; round++) {
-      int taken = tx.write(c -> merge.publishPending(c, PUBLISH_BATCH, wait, now));
-      total += taken;
-      if (taken < PUBLISH_BATCH) {
+      String from = after;
+      LoyaltyMerge.PublishTurn turn = tx.write(c -> merge.publishPending(c, from, PUBLISH_BATCH, now));
+      total += turn.marks();
+      if (turn.marks() < PUBLISH_BATCH) {
         break;
       }
+      after = turn.lastCard();
     }
     return total;
   }

@@ -96,7 +96,7 @@ class CardFeedSpendTest {
 
   /** The card publisher's turn: the merges only marked the cards. */
   private static void publish(Database db, LoyaltyMerge merge, Clock clock) {
-    db.inTransaction(c -> merge.publishPending(c, 1_000, true, clock.instant()));
+    db.inTransaction(c -> merge.publishPending(c, null, 1_000, clock.instant()));
   }
 
   private static JsonNode lastCard(RecordingFeed feed) {
