@@ -44,12 +44,21 @@ public final class Housekeeping implements AutoCloseable {
     try {
       chore.task().run();
     } catch (RuntimeException e) {
-      log.warn("housekeeping: {} failed, will retry at its next turn: {}", chore.name(), e.toString());
+      log.warn("housekeeping: {} failed, will retry at its next turn: {}{}", chore.name(), e,
+          e.getCause() == null ? "" : " (" + e.getCause() + ")");
     }
   }
 
+  /** Stops the chores and waits a little for a running one to end, before the database closes under it. */
   @Override
   public void close() {
     scheduler.shutdownNow();
+    try {
+      if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
+        log.warn("housekeeping: a chore is still running after 10 s; closing anyway");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -115,6 +115,8 @@ public final class IngestBench {
       if (statements > 0 && engine == Engine.POSTGRESQL) {
         StatementStats.reset(server);
       }
+      String cardsCursor = server.http().get("/api/v1/sync/pull/cards?cursor=", tokens.get(0))
+          .as(dev.kassa.model.sync.PullResponse.class).cursor();
       var threadsStart = ThreadCpu.byGroup();
       long start = System.nanoTime();
       long cpuStart = cpuNanos();
@@ -122,7 +124,8 @@ public final class IngestBench {
       long pgStart = engine == Engine.POSTGRESQL ? PostgresCpu.nanos(TestPostgres.port()) : -1;
       pushAll(client, base, loads, tokens);
       // and the cards feed caught up: a pull publishes every card moved before it
-      server.http().get("/api/v1/sync/pull/cards?cursor=&limit=1", tokens.get(0));
+      server.http().get("/api/v1/sync/pull/cards?limit=1&cursor=" + java.net.URLEncoder.encode(cardsCursor,
+          java.nio.charset.StandardCharsets.UTF_8), tokens.get(0));
       long pgEnd = pgStart < 0 ? -1 : PostgresCpu.nanos(TestPostgres.port());
       http = perSecond(loads, System.nanoTime() - start);
       var threadsEnd = ThreadCpu.byGroup();
@@ -189,7 +192,10 @@ public final class IngestBench {
             2_000));
     for (int round = 1; round <= MAX_WARMUP_ROUNDS; round++) {
       List<IngestWorkload.TerminalLoad> warmup = rounds.get(Math.min(round, rounds.size()) - 1);
+      double compiling;
+      String url;
       try (TestServer server = TestServer.start(engine)) {
+        url = server.databaseUrl();
         server.http().post("/api/v1/admin/programs", server.adminToken(), DemoProgram.json());
         List<String> warmTokens = new ArrayList<>();
         for (String id : warmIds) {
@@ -199,12 +205,15 @@ public final class IngestBench {
         var before = ThreadCpu.byGroup();
         long cpuBefore = cpuNanos();
         pushAll(client, "http://localhost:" + server.port() + "/api/v1/sync/push", warmup, warmTokens);
-        double compiling = (double) ThreadCpu.compilerNanos(before, ThreadCpu.byGroup()) / (cpuNanos() - cpuBefore);
-        System.out.printf(Locale.ROOT, "%s warm-up round %d: JIT compilers %.0f %% of the JVM's CPU%n", engine, round,
-            100 * compiling);
-        if (round >= rounds.size() && compiling < 0.1) {
-          return;
-        }
+        compiling = (double) ThreadCpu.compilerNanos(before, ThreadCpu.byGroup()) / (cpuNanos() - cpuBefore);
+      }
+      if (engine == Engine.POSTGRESQL) {
+        TestPostgres.dropDatabase(url);
+      }
+      System.out.printf(Locale.ROOT, "%s warm-up round %d: JIT compilers %.0f %% of the JVM's CPU%n", engine, round,
+          100 * compiling);
+      if (round >= rounds.size() && compiling < 0.1) {
+        return;
       }
     }
   }

@@ -38,6 +38,22 @@ public final class TestPostgres {
     }
   }
 
+  /**
+   * Drops a database made by {@link #newDatabaseUrl} once nothing uses it any more (a benchmark's
+   * throwaway database, whose autovacuum would otherwise run on while the next one is measured).
+   */
+  public static synchronized void dropDatabase(String url) {
+    String name = url.replaceFirst("^jdbc:postgresql://[^/]+/([^?]+).*$", "$1");
+    if (!name.matches("[a-z0-9_]+")) {
+      throw new IllegalArgumentException("not a test database: " + url);
+    }
+    try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot drop " + name, e);
+    }
+  }
+
   /** The port of this JVM's cluster, or -1 when none was started yet. */
   public static synchronized int port() {
     if (adminUrl == null) {

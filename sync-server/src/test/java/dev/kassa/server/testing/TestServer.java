@@ -39,13 +39,15 @@ public final class TestServer implements AutoCloseable {
 
   private final KassaServer server;
   private final Path dir;
+  private final String databaseUrl;
   private final TestHttp http;
   private final String adminToken;
   private final String terminalToken;
 
-  private TestServer(KassaServer server, Path dir) {
+  private TestServer(KassaServer server, Path dir, String databaseUrl) {
     this.server = server;
     this.dir = dir;
+    this.databaseUrl = databaseUrl;
     this.http = new TestHttp("http://localhost:" + server.port());
     this.adminToken = login(ADMIN_USER, ADMIN_PASSWORD);
     createStore(STORE);
@@ -68,7 +70,7 @@ public final class TestServer implements AutoCloseable {
         .withDatabaseUrl(engine.newDatabaseUrl(dir)).withPasswordIterations(TEST_PASSWORD_ITERATIONS));
     KassaServer server = KassaServer.start(config, TestServer::createAdmin);
     try {
-      return new TestServer(server, dir);
+      return new TestServer(server, dir, config.databaseUrl());
     } catch (RuntimeException e) {
       server.close();
       throw e;
@@ -78,6 +80,11 @@ public final class TestServer implements AutoCloseable {
   private static void createAdmin(Services services) {
     new AdminStore(services.db()).createUser(UuidV7.next().toString(), ADMIN_USER,
         services.passwords().hash(ADMIN_PASSWORD), Role.ADMIN, null, services.clock().millis());
+  }
+
+  /** The JDBC URL of this server's database. */
+  public String databaseUrl() {
+    return databaseUrl;
   }
 
   public TestHttp http() {
