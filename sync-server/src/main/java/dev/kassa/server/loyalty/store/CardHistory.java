@@ -69,15 +69,19 @@ final class CardHistory {
           + " (SELECT MIN(s.created_at) FROM sales s WHERE s.card_number = b.card AND s.created_at < b.until)"
           + " FROM b", params);
     }
-    // the batch's other sales in the whole hours between the window's ends
+    // the batch's other sales on the same card in the whole hours between the window's ends; grouped
+    // by card first, as comparing every sale with every other was a tenth of a push's CPU
+    Map<String, List<Sale>> byCard = new HashMap<>();
+    for (Sale sale : withCard) {
+      byCard.computeIfAbsent(sale.loyalty().cardNumber(), k -> new ArrayList<>()).add(sale);
+    }
     for (Sale sale : withCard) {
       long fromHour = SpendStore.hourOf(sale.createdAt().minus(SPEND_WINDOW).toEpochMilli());
       long toHour = SpendStore.hourOf(sale.createdAt().toEpochMilli());
       long pending = 0;
-      for (Sale other : withCard) {
+      for (Sale other : byCard.get(sale.loyalty().cardNumber())) {
         long hour = SpendStore.hourOf(other.createdAt().toEpochMilli());
-        if (other != sale && other.loyalty().cardNumber().equals(sale.loyalty().cardNumber())
-            && hour > fromHour && hour < toHour) {
+        if (other != sale && hour > fromHour && hour < toHour) {
           pending = Math.addExact(pending, other.total().minor());
         }
       }
