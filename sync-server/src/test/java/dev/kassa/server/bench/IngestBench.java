@@ -77,13 +77,18 @@ public final class IngestBench {
           + "\n" + pushers + " concurrent pushers (one per terminal), " + batch + " sales per push, each sale 5 lines"
           + " plus its EARN ledger entry on one of " + CARDS + " cards; the real server with SQLite (synchronous=FULL)"
           + " or the embedded PostgreSQL 14 of the tests (fsync and synchronous_commit off there, for both columns)."
-          + " Timed after " + warmup + " warm-up sales pushed the same way on cards of their own, so that the JIT"
-          + " has compiled the push path as in a server that has been running."
+          + " Timed from the first push to the answer of a pull of the cards feed after the last push (a pull"
+          + " publishes every card moved before it), on a fresh database, after warm-up rounds in the same server"
+          + " process: " + warmup + " sales each, first in pushes of " + SMALL_PUSH + " sales, then of " + batch
+          + ", each round into a throwaway database dropped afterwards, until the JIT compilers take under a tenth"
+          + " of a round's CPU (or " + MAX_WARMUP_ROUNDS + " rounds): the push path is compiled as in a server that"
+          + " has been running, and the JIT's share of the measured CPU is shown."
           + " Raw rows: the same sync_events, sales, ledger_entries and journal_links rows, PostgreSQL COPY or SQLite"
           + " prepared batches, one transaction per batch, same pushers, no HTTP and no checks."
-          + " CPU per sale: this JVM's CPU time (server and the pushing clients, JIT compiler and garbage collector"
-          + " included) during the HTTP run, which compares runs better than wall time while other work loads the"
-          + " machine; of it, the server's request threads; and the PostgreSQL cluster's processes (from /proc)."
+          + " CPU per sale: this JVM's CPU time (server and the pushing clients, JIT compilers and garbage collector"
+          + " included) during the HTTP run, which compares runs better than wall time while other work"
+          + " loads the machine; of it, the server's request threads and the JIT compilers (their threads in /proc);"
+          + " and the PostgreSQL cluster's processes (from /proc)."
           + " Target (PostgreSQL): over 8,000 sales/s and within 2x of raw COPY.");
     }
     System.exit(0);
