@@ -91,12 +91,7 @@ public final class ReconciliationBenchmark {
         StatementStats.reset(server);
       }
       // a till that has the cards feed: it pulls after the outage from where it was
-      String cardsCursor = "";
-      PullResponse page;
-      do {
-        page = pullCards(http, "http://127.0.0.1:" + server.port(), tokens[0], cardsCursor);
-        cardsCursor = page.cursor();
-      } while (page.hasMore());
+      String cardsCursor = pullAllCards(http, "http://127.0.0.1:" + server.port(), tokens[0], "");
       AtomicInteger refused = new AtomicInteger();
       var threadsStart = ThreadCpu.byGroup();
       long pgStart = PostgresCpu.nanos(TestPostgres.port());
@@ -185,7 +180,11 @@ public final class ReconciliationBenchmark {
       database = server.databaseUrl();
       OkHttpClient http = client(pushers);
       String url = "http://127.0.0.1:" + server.port() + "/api/v1/sync/push";
-      pushAll(http, url, loads, prepare(server, http, url, loads, stores, history), pushers, new AtomicInteger());
+      String[] tokens = prepare(server, http, url, loads, stores, history);
+      // the pulls too: a class first loaded inside the measured merge sends compiled code back to the JIT
+      String cursor = pullAllCards(http, "http://127.0.0.1:" + server.port(), tokens[0], "");
+      pushAll(http, url, loads, tokens, pushers, new AtomicInteger());
+      pullAllCards(http, "http://127.0.0.1:" + server.port(), tokens[0], cursor);
     }
     TestPostgres.dropDatabase(database);
     System.out.printf(Locale.ROOT, "warm-up: %d terminals' sales merged into a throwaway database in %.1f s%n",
@@ -278,6 +277,16 @@ public final class ReconciliationBenchmark {
         return;
       }
     }
+  }
+
+  /** Every page of the cards feed after {@code cursor}; answers the cursor to go on from. */
+  private static String pullAllCards(OkHttpClient http, String base, String token, String cursor) throws IOException {
+    PullResponse page;
+    do {
+      page = pullCards(http, base, token, cursor);
+      cursor = page.cursor();
+    } while (page.hasMore());
+    return cursor;
   }
 
   /** One page of the cards feed after {@code cursor}; a pull first publishes every card moved before it. */
