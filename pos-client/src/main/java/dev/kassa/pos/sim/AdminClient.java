@@ -22,6 +22,7 @@ import okhttp3.Response;
  */
 public final class AdminClient {
   private static final MediaType JSON = MediaType.get("application/json");
+  private static final int ATTEMPTS = 10;
   private final OkHttpClient http;
   private final HttpUrl base;
   private final String token;
@@ -110,7 +111,29 @@ public final class AdminClient {
     return send(method, path, body == null ? null : RequestBody.create(SyncCodec.canonicalBytes(body), JSON));
   }
 
+  /**
+   * Sends a call, and again after the server's Retry-After while it answers 503 or 429 (a server
+   * shedding load, or a busy database, has stored nothing), up to {@link #ATTEMPTS} times.
+   */
   private JsonNode send(String method, String path, RequestBody body) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return sendOnce(method, path, body);
+      } catch (Refused refused) {
+        if (attempt >= ATTEMPTS) {
+          throw new AdminException(refused.getMessage());
+        }
+        try {
+          Thread.sleep(refused.retryAfterSeconds * 1000L);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AdminException(method + " /" + path + " interrupted while the server was busy", e);
+        }
+      }
+    }
+  }
+
+  private JsonNode sendOnce(String method, String path, RequestBody body) {
     Request.Builder request = new Request.Builder().url(base.newBuilder().addPathSegments(path).build());
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
@@ -118,6 +141,10 @@ public final class AdminClient {
     request.method(method, body);
     try (Response response = http.newCall(request.build()).execute()) {
       String text = response.body() == null ? "" : response.body().string();
+      if (response.code() == 503 || response.code() == 429) {
+        throw new Refused(method + " /" + path + " answered " + response.code() + ": " + text,
+            retryAfter(response.header("Retry-After")));
+      }
       if (!response.isSuccessful()) {
         throw new AdminException(method + " /" + path + " answered " + response.code() + ": "
             + (text.length() > 300 ? text.substring(0, 300) : text));
@@ -125,6 +152,24 @@ public final class AdminClient {
       return SyncCodec.mapper().readTree(text);
     } catch (IOException e) {
       throw new AdminException(method + " /" + path + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static int retryAfter(String header) {
+    try {
+      return header == null ? 1 : Math.max(1, Math.min(30, Integer.parseInt(header.trim())));
+    } catch (NumberFormatException e) {
+      return 1;
+    }
+  }
+
+  /** The server refused for now (503 or 429) and said when to come back. */
+  private static final class Refused extends RuntimeException {
+    private final int retryAfterSeconds;
+
+    Refused(String message, int retryAfterSeconds) {
+      super(message);
+      this.retryAfterSeconds = retryAfterSeconds;
     }
   }
 

@@ -150,19 +150,19 @@ public final class ReconciliationBenchmark {
           + " caught up). Before that, untimed, the first " + WARMUP_TERMINALS + " terminals' sales are merged the same"
           + " way into a throwaway database of the same server process, which is then dropped: the measured merge"
           + " runs compiled code, as a server that served the tills before the outage would. Target: under 60 s."
-          + "\n\nWhere the time goes (full size with `--statements`, pg_stat_statements, and timers in the merge;"
-          + " 2026-11-30, load average 7 to 12 from other builds on the same 2 cores): the merge's cost per push is"
-          + " flat through the run (the overdraft walk is skipped while a card's walk tail holds, about 4 members of"
-          + " 155 per push are walked; spend is summed from hourly totals), but the pushes still take turns on the"
-          + " `card_balances` rows: every push moves about 155 of the 2,000 cards, so any two overlap and the upsert"
-          + " that locks them waits 228 ms on average (684 s summed over 3,000 pushes). While it holds them a push"
-          + " spends about 25 to 40 ms re-reading the spend of the ~50 cards another push moved meanwhile and the"
-          + " holds, 10 to 25 ms walking the few members that need it (their entries are now read before the locks"
-          + " unless another push moved the card), 12 to 30 ms appending ~155 card entities to the feed, then"
-          + " commits: about 70 ms a push in that run (215 s), 3,000 pushes in turn. Before the locks (in parallel) the"
-          + " engine's per-sale spend query costs PostgreSQL 24 ms a push, the event insert 25 ms. The points"
-          + " mismatches are sales whose tier other tills' outage sales changed: every card gets 250 outage sales"
-          + " (about 750,000 RUB in 5.5 hours), so most cards cross into gold during the outage, which no till sees.");
+          + "\n\nWhere the time goes (2026-12-01, helpers paused; `--statements` at 300 terminals): the run is"
+          + " CPU-bound, about 340 us of CPU a sale (the JVM 110, of which the request threads 70 and the JIT"
+          + " compilers 30; PostgreSQL 230) on two cores busy 1.8 of the time; 60 s would need 240 us. The merge no"
+          + " longer writes the cards feed: it marks the cards it moves, and the card publisher writes each marked"
+          + " card's entity once a turn (141,000 marks became 76,000 entities at 300 terminals), outside the card"
+          + " locks, so the upsert that locks a push's ~155 cards waits 20 ms on average instead of 93 ms. Per push of"
+          + " ~167 sales PostgreSQL spends about 9 ms on the engine's spend query (each sale's card over the year"
+          + " before it, the sales of its own hour read row by row, and here a card has some 45 sales an hour), 8"
+          + " ms on the event insert (2.9 KB of JSON a sale, compressed), 5 ms each on the ledger and sales"
+          + " inserts. Fewer pushers did not help (3 instead of 8: 35.3 s against 30.4 s at 400 terminals), nor did"
+          + " shared_buffers of 2 GB (97.3 s against 97.0 s at full size). The points mismatches are sales whose"
+          + " tier other tills' outage sales changed: every card gets 250 outage sales (about 750,000 RUB in 5.5"
+          + " hours), so most cards cross into gold during the outage, which no till sees.");
     }
     System.exit(0);
   }

@@ -26,7 +26,7 @@ public final class ReconciliationBenchmark {
   private ReconciliationBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    int terminals = Integer.getInteger("terminals", 1_000);
+    int terminals = Integer.getInteger("terminals", 20);
     int sales = Integer.getInteger("sales", 500);
     Path dir = Files.createTempDirectory("kassa-reconcile-bench");
     try {
@@ -64,11 +64,12 @@ public final class ReconciliationBenchmark {
               | --- | --- |
               | sales made offline | %,d (+ returns; %,d events waiting) |
               | time from end of outage until every outbox is empty | **%.1f s** (target < 60 s for 1,000 x 500) |
+              | scale of this run | %,d x %,d real terminals; the full size is `./kassa bench reconciliation-push` |
               | sales merged per second | %,.0f |
               | events merged per second | %,.0f |
               | server holds | %,d sales of %,d made |
               | offline selling took (not counted) | %.1f s |
-              """, terminals, made, waiting, seconds, made / seconds, waiting / seconds, onServer, made, sellSeconds);
+              """, terminals, made, waiting, seconds, terminals, sales, made / seconds, waiting / seconds, onServer, made, sellSeconds);
           System.out.println(body);
           if (onServer != made) {
             throw new IllegalStateException("server holds " + onServer + " sales, terminals made " + made);
