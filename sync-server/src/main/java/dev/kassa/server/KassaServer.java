@@ -82,7 +82,8 @@ public final class KassaServer implements AutoCloseable {
 
   /**
    * Cards moved since the last turn are published to the cards feed five times a second (a pull of
-   * that feed publishes them first anyway), holds that timed out are marked every minute, due points expiries written every hour, feed
+   * that feed publishes them first anyway), holds that timed out are marked every minute, due points
+   * expiries written every hour, feed
    * changes older than the retention compacted once a day (terminals behind that take a snapshot).
    */
   private static List<Housekeeping.Chore> chores(Services services) {

@@ -69,7 +69,8 @@ public final class ReconciliationBenchmark {
               | events merged per second | %,.0f |
               | server holds | %,d sales of %,d made |
               | offline selling took (not counted) | %.1f s |
-              """, terminals, made, waiting, seconds, terminals, sales, made / seconds, waiting / seconds, onServer, made, sellSeconds);
+              """, terminals, made, waiting, seconds, terminals, sales, made / seconds, waiting / seconds, onServer, made,
+              sellSeconds);
           System.out.println(body);
           if (onServer != made) {
             throw new IllegalStateException("server holds " + onServer + " sales, terminals made " + made);

@@ -134,7 +134,8 @@ public final class IngestBench {
       long pgEnd = pgStart < 0 ? -1 : PostgresCpu.nanos(TestPostgres.port());
       http = perSecond(loads, System.nanoTime() - start);
       var threadsEnd = ThreadCpu.byGroup();
-      System.out.println(engine + ": JVM CPU per sale by thread: " + ThreadCpu.perUnit(threadsStart, threadsEnd, sales));
+      System.out.println(engine + ": JVM CPU per sale by thread: "
+          + ThreadCpu.perUnit(threadsStart, threadsEnd, sales));
       jitPerSale = ThreadCpu.compilerNanos(threadsStart, threadsEnd) / 1e3 / sales;
       if (statements > 0 && engine == Engine.POSTGRESQL) {
         StatementStats.print(server, statements);

@@ -165,7 +165,8 @@ public final class LoyaltyMerge {
     }
     // publishers take turns from here, so a later turn never appends an older state of a card
     ChangeLog.lock(c);
-    Map<String, String> canonicalOf = members.canonicalCards(c, marks.stream().map(CardFeedPending.Mark::card).toList());
+    Map<String, String> canonicalOf = members.canonicalCards(c,
+        marks.stream().map(CardFeedPending.Mark::card).toList());
     Map<String, Set<String>> groups = members.cardsOfAll(c, new TreeSet<>(canonicalOf.values()));
     Set<String> allCards = new TreeSet<>();
     groups.values().forEach(allCards::addAll);
