@@ -125,7 +125,6 @@ public final class IngestBench {
       var threadsStart = ThreadCpu.byGroup();
       long start = System.nanoTime();
       long cpuStart = cpuNanos();
-      long requestStart = requestThreadNanos();
       long pgStart = engine == Engine.POSTGRESQL ? PostgresCpu.nanos(TestPostgres.port()) : -1;
       pushAll(client, base, loads, tokens);
       // and the cards feed caught up: a pull publishes every card moved before it
@@ -142,7 +141,8 @@ public final class IngestBench {
       }
       int measured = loads.stream().mapToInt(IngestWorkload.TerminalLoad::sales).sum();
       cpuPerSale = (cpuNanos() - cpuStart) / 1e3 / measured;
-      requestPerSale = (requestThreadNanos() - requestStart) / 1e3 / measured;
+      // Jetty's pool: the pushes' own work, without the JIT's and the collector's threads
+      requestPerSale = ThreadCpu.groupNanos(threadsStart, threadsEnd, "JettyServerThre") / 1e3 / measured;
       pgPerSale = pgEnd < 0 ? -1 : (pgEnd - pgStart) / 1e3 / measured;
       var mismatches = server.http().get("/api/v1/admin/loyalty/mismatches", server.adminToken()).json();
       System.out.println(engine + ": " + mismatches.size() + " points mismatches"
@@ -259,22 +259,6 @@ public final class IngestBench {
         throw new IllegalStateException("event not accepted: " + result);
       }
     }
-  }
-
-  /**
-   * CPU time so far of the server's request threads (Jetty's pool): the work of the pushes
-   * themselves, without the JIT compiler's and the garbage collector's threads that the process
-   * figure counts.
-   */
-  private static long requestThreadNanos() {
-    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-    long total = 0;
-    for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-      if (info != null && info.getThreadName().startsWith("JettyServerThreadPool")) {
-        total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
-      }
-    }
-    return total;
   }
 
   /** CPU time of this JVM (server and pushers), to compare runs on a machine that other work also loads. */

@@ -47,7 +47,12 @@ public final class ThreadCpu {
 
   /** CPU nanoseconds the JIT compiler threads used between two readings. */
   public static long compilerNanos(Map<String, Long> before, Map<String, Long> after) {
-    return after.entrySet().stream().filter(e -> e.getKey().contains("CompilerThre"))
+    return groupNanos(before, after, "CompilerThre");
+  }
+
+  /** CPU nanoseconds the threads whose group name contains {@code part} used between two readings. */
+  public static long groupNanos(Map<String, Long> before, Map<String, Long> after, String part) {
+    return after.entrySet().stream().filter(e -> e.getKey().contains(part))
         .mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
   }
 

@@ -85,7 +85,7 @@ public final class LoyaltyStore {
       Reservation held = new Reservation(request.id(), request.cardNumber(), request.points(), request.saleId(),
           Reservation.Status.HELD, now.plus(ttl).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
       reservations.insert(c, held, storeId, terminalId, now.toEpochMilli());
-      publish(c, canonical, cards, now);
+      merge.markForFeed(c, cards, now);
       return new HoldResult(held, null);
     });
   }
@@ -103,7 +103,7 @@ public final class LoyaltyStore {
       }
       if (reservations.settle(c, id, Reservation.Status.VOIDED, now)) {
         String canonical = members.canonicalCard(c, known.get().reservation().cardNumber());
-        publish(c, canonical, members.cardsOf(c, canonical), now);
+        merge.markForFeed(c, members.cardsOf(c, canonical), now);
       }
       return reservations.byId(c, id, now).map(ReservationStore.Row::reservation);
     });
@@ -205,7 +205,7 @@ public final class LoyaltyStore {
         }
         ledger.addToBalances(c, Map.of(card, new LedgerStore.Delta(delta, negatives, null)), now.toEpochMilli());
         String canonical = members.canonicalCard(c, card);
-        publish(c, canonical, members.cardsOf(c, canonical), now);
+        merge.markForFeed(c, members.cardsOf(c, canonical), now);
       }
       return added;
     });
@@ -236,10 +236,6 @@ public final class LoyaltyStore {
     feed.appendAll(c, changes);
   }
 
-  private void publish(Connection c, String canonical, Set<String> cards, Instant now) throws SQLException {
-    merge.markForFeed(c, cards, now);
-  }
-
   /**
    * Writes the cards feed entities of every card marked so far ({@link LoyaltyMerge#publishPending}),
    * a thousand cards a transaction; answers how many marks it read. Every move committed before the
@@ -258,11 +254,6 @@ public final class LoyaltyStore {
       after = turn.lastCard();
     }
     return total;
-  }
-
-  /** Whether cards wait for the publisher. */
-  public boolean cardsPending() {
-    return tx.read(merge::cardsPending);
   }
 
   private static void audit(Connection c, Instant now, String event, String subject, String detail)
