@@ -3,6 +3,7 @@ package dev.kassa.server.feed.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kassa.model.sync.Stream;
 import dev.kassa.model.sync.SyncCodec;
+import dev.kassa.server.sync.store.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -63,24 +64,17 @@ public final class ChangeLog {
     }
     long seq = last - entries.size();
     long now = System.currentTimeMillis();
+    boolean postgres = Sql.isPostgres(connection);
     for (int from = 0; from < entries.size(); from += ROWS) {
       List<Entry> chunk = entries.subList(from, Math.min(entries.size(), from + ROWS));
-      StringBuilder sql = new StringBuilder("INSERT INTO changes (stream, store_id, kind, entity_key, data, created_at,"
-          + " seq) VALUES ");
-      for (int i = 0; i < chunk.size(); i++) {
-        sql.append(i == 0 ? "(?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?)");
+      Sql.Rows rows = new Sql.Rows(postgres, "text, text, text, text, text, int8, int8");
+      for (Entry e : chunk) {
+        rows.add(e.stream().id(), e.storeId(), e.kind(), e.key(), e.data() == null ? null : SyncCodec.toJson(e.data()),
+            now, ++seq);
       }
-      try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
-        int p = 1;
-        for (Entry e : chunk) {
-          ps.setString(p++, e.stream().id());
-          ps.setString(p++, e.storeId());
-          ps.setString(p++, e.kind());
-          ps.setString(p++, e.key());
-          ps.setString(p++, e.data() == null ? null : SyncCodec.toJson(e.data()));
-          ps.setLong(p++, now);
-          ps.setLong(p++, ++seq);
-        }
+      try (PreparedStatement ps = connection.prepareStatement("INSERT INTO changes (stream, store_id, kind, entity_key,"
+          + " data, created_at, seq) " + rows.sql())) {
+        rows.bind(ps, 1);
         ps.executeUpdate();
       }
     }

@@ -78,10 +78,11 @@ final class CardFeed {
   /** The cards as issued (number, status, holder fields), by card number; absent: never issued here. */
   static Map<String, ObjectNode> issued(Connection c, Collection<String> cards) throws SQLException {
     Map<String, ObjectNode> issued = new HashMap<>();
+    boolean postgres = Sql.isPostgres(c);
     for (List<String> chunk : Sql.chunks(new ArrayList<>(cards), 500)) {
       try (PreparedStatement ps = c.prepareStatement("SELECT card_number, status, holder_name, phone, birthday"
-          + " FROM cards WHERE card_number IN (" + Sql.marks(chunk.size()) + ")")) {
-        Sql.bind(ps, chunk);
+          + " FROM cards WHERE " + Sql.any(postgres, "card_number", chunk.size()))) {
+        Sql.bindAny(ps, 1, postgres, chunk);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             ObjectNode data = fresh(rs.getString(1));

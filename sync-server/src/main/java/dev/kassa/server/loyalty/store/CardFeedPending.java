@@ -28,17 +28,16 @@ final class CardFeedPending {
   /** Marks {@code cards} (locked in card order, after the card rows, as every merge does). */
   static void mark(Connection c, Collection<String> cards, long nowMillis) throws SQLException {
     List<String> sorted = new ArrayList<>(new TreeSet<>(cards));
+    boolean postgres = Sql.isPostgres(c);
     for (List<String> chunk : Sql.chunks(sorted, Sql.ROWS_PER_STATEMENT)) {
-      List<Object> values = new ArrayList<>(chunk.size() * 2);
+      Sql.Rows rows = new Sql.Rows(postgres, "text, int8, int8");
       for (String card : chunk) {
-        values.add(card);
-        values.add(nowMillis);
+        rows.add(card, nowMillis, 1L);
       }
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO card_feed_pending (card_number, marked_at, version)"
-          + " VALUES " + Sql.valueRows(chunk.size(), 2).replace("?)", "?, 1)")
-          + " ON CONFLICT (card_number) DO UPDATE SET marked_at = excluded.marked_at,"
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO card_feed_pending (card_number, marked_at, version) "
+          + rows.sql() + " ON CONFLICT (card_number) DO UPDATE SET marked_at = excluded.marked_at,"
           + " version = card_feed_pending.version + 1")) {
-        Sql.bind(ps, values);
+        rows.bind(ps, 1);
         ps.executeUpdate();
       }
     }
@@ -68,19 +67,17 @@ final class CardFeedPending {
     int removed = 0;
     boolean postgres = Sql.isPostgres(c);
     for (List<Mark> chunk : Sql.chunks(marks, Sql.ROWS_PER_STATEMENT)) {
-      List<Object> values = new ArrayList<>(chunk.size() * 2);
+      Sql.Rows read = new Sql.Rows(postgres, "text, int8");
       for (Mark m : chunk) {
-        values.add(m.card());
-        values.add(m.version());
+        read.add(m.card(), m.version());
       }
-      String read = Sql.valueRows(chunk.size(), 2);
       String sql = postgres
           ? "DELETE FROM card_feed_pending WHERE card_number IN (SELECT p.card_number FROM card_feed_pending p"
-              + " JOIN (VALUES " + read.replace("(?,?)", "(?::text,?::bigint)") + ") AS m (card, version)"
+              + " JOIN (" + read.sql() + ") AS m (card, version)"
               + " ON p.card_number = m.card AND p.version = m.version FOR UPDATE OF p SKIP LOCKED)"
-          : "DELETE FROM card_feed_pending WHERE (card_number, version) IN (VALUES " + read + ")";
+          : "DELETE FROM card_feed_pending WHERE (card_number, version) IN (" + read.sql() + ")";
       try (PreparedStatement ps = c.prepareStatement(sql)) {
-        Sql.bind(ps, values);
+        read.bind(ps, 1);
         removed += ps.executeUpdate();
       }
     }

@@ -48,18 +48,19 @@ final class CardHistory {
   static CardHistory before(Connection c, List<Sale> sales) throws SQLException {
     CardHistory history = new CardHistory();
     List<Sale> withCard = distinctWithCard(sales);
+    boolean postgres = Sql.isPostgres(c);
     for (List<Sale> chunk : Sql.chunks(withCard, ROWS_PER_QUERY)) {
-      List<Object> params = new ArrayList<>(chunk.size() * 8);
+      Sql.Rows rows = new Sql.Rows(postgres, "text, text, int8, int8, int8, int8, int8, int8");
       for (Sale sale : chunk) {
         long until = sale.createdAt().toEpochMilli();
         long since = sale.createdAt().minus(SPEND_WINDOW).toEpochMilli();
         long fromHour = SpendStore.hourOf(since);
         long toHour = SpendStore.hourOf(until);
-        params.addAll(List.of(sale.id().toString(), sale.loyalty().cardNumber(), since, (fromHour + 1) * HOUR,
-            toHour * HOUR, until, fromHour, toHour));
+        rows.add(sale.id().toString(), sale.loyalty().cardNumber(), since, (fromHour + 1) * HOUR, toHour * HOUR, until,
+            fromHour, toHour);
       }
-      history.read(c, "WITH b(k, card, since, since_end, until_start, until, from_hour, to_hour) AS (VALUES "
-          + Sql.valueRows(chunk.size(), 8) + ") SELECT b.k,"
+      history.read(c, "WITH b(k, card, since, since_end, until_start, until, from_hour, to_hour) AS ("
+          + rows.sql() + ") SELECT b.k,"
           + " (SELECT COALESCE(SUM(h.total_minor), 0) FROM card_spend_hours h WHERE h.card_number = b.card"
           + " AND h.hour > b.from_hour AND h.hour < b.to_hour)"
           + " + (SELECT COALESCE(SUM(s.total_minor), 0) FROM sales s WHERE s.card_number = b.card"
@@ -67,7 +68,7 @@ final class CardHistory {
           + " + (SELECT COALESCE(SUM(s.total_minor), 0) FROM sales s WHERE s.card_number = b.card"
           + " AND s.created_at >= b.until_start AND s.created_at < b.until AND s.id <> b.k),"
           + " (SELECT MIN(s.created_at) FROM sales s WHERE s.card_number = b.card AND s.created_at < b.until)"
-          + " FROM b", params);
+          + " FROM b", rows, List.of());
     }
     // the batch's other sales on the same card in the whole hours between the window's ends; grouped
     // by card first, as comparing every sale with every other was a tenth of a push's CPU
@@ -107,15 +108,16 @@ final class CardHistory {
   private void readSpendAsOf(Connection c, List<String> sorted, Instant now) throws SQLException {
     long since = now.minus(SPEND_WINDOW).toEpochMilli();
     long fromHour = SpendStore.hourOf(since);
+    boolean postgres = Sql.isPostgres(c);
     for (List<String> chunk : Sql.chunks(sorted, ROWS_PER_QUERY)) {
-      List<Object> params = new ArrayList<>(chunk.size() + 3);
-      params.addAll(chunk);
-      params.addAll(List.of(fromHour, since, (fromHour + 1) * HOUR));
-      read(c, "WITH b(k) AS (VALUES " + Sql.valueRows(chunk.size(), 1) + ") SELECT b.k,"
+      Sql.Rows rows = new Sql.Rows(postgres, "text");
+      chunk.forEach(rows::add);
+      read(c, "WITH b(k) AS (" + rows.sql() + ") SELECT b.k,"
           + " (SELECT COALESCE(SUM(h.total_minor), 0) FROM card_spend_hours h WHERE h.card_number = b.k"
           + " AND h.hour > ?) + (SELECT COALESCE(SUM(s.total_minor), 0) FROM sales s WHERE s.card_number = b.k"
           + " AND s.created_at >= ? AND s.created_at < ?),"
-          + " (SELECT MIN(s.created_at) FROM sales s WHERE s.card_number = b.k) FROM b", params);
+          + " (SELECT MIN(s.created_at) FROM sales s WHERE s.card_number = b.k) FROM b", rows,
+          List.of(fromHour, since, (fromHour + 1) * HOUR));
     }
   }
 
@@ -131,9 +133,13 @@ final class CardHistory {
     spend.put(key, new Spend(Math.addExact(s.minor(), minor), s.firstPurchase()));
   }
 
-  private void read(Connection c, String sql, List<Object> params) throws SQLException {
+  /** Runs {@code sql} with {@code rows} bound first and {@code after} (numbers) next. */
+  private void read(Connection c, String sql, Sql.Rows rows, List<Long> after) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      Sql.bind(ps, params);
+      int next = rows.bind(ps, 1);
+      for (Long value : after) {
+        ps.setLong(next++, value);
+      }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           String key = rs.getString(1);
@@ -146,11 +152,12 @@ final class CardHistory {
   }
 
   private void readBirthdays(Connection c, List<String> cards) throws SQLException {
+    boolean postgres = Sql.isPostgres(c);
     for (List<String> chunk : Sql.chunks(new ArrayList<>(new TreeSet<>(cards)), ROWS_PER_QUERY)) {
       // the birthday the card was issued with, unless the member gave one when enrolling
       try (PreparedStatement ps = c.prepareStatement("SELECT card_number, birthday FROM cards"
-          + " WHERE card_number IN (" + Sql.marks(chunk.size()) + ") AND birthday IS NOT NULL")) {
-        Sql.bind(ps, chunk);
+          + " WHERE " + Sql.any(postgres, "card_number", chunk.size()) + " AND birthday IS NOT NULL")) {
+        Sql.bindAny(ps, 1, postgres, chunk);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             birthdays.put(rs.getString(1), LocalDate.parse(rs.getString(2)));
@@ -158,9 +165,9 @@ final class CardHistory {
         }
       }
       try (PreparedStatement ps = c.prepareStatement("SELECT card_number, birthday FROM member_enrolments"
-          + " WHERE card_number IN (" + Sql.marks(chunk.size()) + ") AND birthday IS NOT NULL"
+          + " WHERE " + Sql.any(postgres, "card_number", chunk.size()) + " AND birthday IS NOT NULL"
           + " ORDER BY enrolled_at DESC")) {
-        Sql.bind(ps, chunk);
+        Sql.bindAny(ps, 1, postgres, chunk);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             birthdays.put(rs.getString(1), LocalDate.parse(rs.getString(2)));

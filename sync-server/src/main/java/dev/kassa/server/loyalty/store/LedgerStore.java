@@ -35,7 +35,8 @@ public final class LedgerStore {
   /** Inserts the entries not stored yet (by entry id) and returns those inserted now. */
   public List<LedgerEntry> insertAbsent(Connection c, List<Row> rows) throws SQLException {
     Set<String> inserted = Sql.insertAbsent(c, "ledger_entries", "id, event_id, card_number, type, points, at, hlc,"
-        + " store_id, terminal_id, sale_id, reverses, expires_at, reason", rows, row -> {
+        + " store_id, terminal_id, sale_id, reverses, expires_at, reason",
+        "text, text, text, text, int8, int8, int8, text, text, text, text, int8, text", rows, row -> {
           LedgerEntry e = row.entry();
           return Arrays.asList(e.id(), row.eventId(), e.cardNumber(), e.type().name(), e.points(),
               e.at().toEpochMilli(), e.hlc().value(), e.storeId(), e.terminalId(), e.saleId(), e.reverses(),
@@ -71,23 +72,19 @@ public final class LedgerStore {
   public Map<String, Sums> addToBalances(Connection c, Map<String, Delta> deltas, long now) throws SQLException {
     List<Map.Entry<String, Delta>> sorted = new ArrayList<>(new TreeMap<>(deltas).entrySet());
     Map<String, Sums> sums = new HashMap<>();
+    boolean postgres = Sql.isPostgres(c);
     for (List<Map.Entry<String, Delta>> chunk : Sql.chunks(sorted, Sql.ROWS_PER_STATEMENT)) {
-      List<Object> values = new ArrayList<>(chunk.size() * 6);
+      Sql.Rows rows = new Sql.Rows(postgres, "text, int8, int8, int8, int8, int8");
       for (Map.Entry<String, Delta> e : chunk) {
-        values.add(e.getKey());
-        values.add(e.getValue().points());
-        values.add(e.getValue().negatives());
-        values.add(now);
-        values.add(e.getValue().offeredTail());
-        values.add(1L);
+        rows.add(e.getKey(), e.getValue().points(), e.getValue().negatives(), now, e.getValue().offeredTail(), 1L);
       }
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO card_balances (card_number, balance, negatives,"
-          + " updated_at, walk_tail, version) VALUES " + Sql.valueRows(chunk.size(), 6)
+          + " updated_at, walk_tail, version) " + rows.sql()
           + " ON CONFLICT (card_number) DO UPDATE SET balance = card_balances.balance + excluded.balance,"
           + " negatives = card_balances.negatives + excluded.negatives, updated_at = excluded.updated_at,"
           + " walk_tail = CASE WHEN excluded.walk_tail > card_balances.walk_tail THEN card_balances.walk_tail END,"
           + " version = card_balances.version + 1 RETURNING card_number, balance, negatives, walk_tail, version")) {
-        bindWithNullLongs(ps, values);
+        rows.bind(ps, 1);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             sums.put(rs.getString(1), sums(rs));
@@ -114,15 +111,6 @@ public final class LedgerStore {
         ps.addBatch();
       }
       ps.executeBatch();
-    }
-  }
-
-  private static void bindWithNullLongs(PreparedStatement ps, List<Object> values) throws SQLException {
-    Sql.bind(ps, values);
-    for (int i = 0; i < values.size(); i++) {
-      if (values.get(i) == null) {
-        ps.setNull(i + 1, Types.BIGINT);
-      }
     }
   }
 
@@ -159,9 +147,10 @@ public final class LedgerStore {
   /** The summed balance of {@code cards} (a member's cards). */
   public long balance(Connection c, Collection<String> cards) throws SQLException {
     List<String> list = new ArrayList<>(cards);
+    boolean postgres = Sql.isPostgres(c);
     try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(balance), 0) FROM card_balances"
-        + " WHERE card_number IN (" + Sql.marks(list.size()) + ")")) {
-      Sql.bind(ps, list);
+        + " WHERE " + Sql.any(postgres, "card_number", list.size()))) {
+      Sql.bindAny(ps, 1, postgres, list);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getLong(1);
@@ -172,10 +161,11 @@ public final class LedgerStore {
   /** The sums row of each of {@code cards} that has one. */
   public Map<String, Sums> sums(Connection c, Collection<String> cards) throws SQLException {
     Map<String, Sums> sums = new HashMap<>();
+    boolean postgres = Sql.isPostgres(c);
     for (List<String> chunk : Sql.chunks(new ArrayList<>(cards), 500)) {
       try (PreparedStatement ps = c.prepareStatement("SELECT card_number, balance, negatives, walk_tail,"
-          + " version FROM card_balances WHERE card_number IN (" + Sql.marks(chunk.size()) + ")")) {
-        Sql.bind(ps, chunk);
+          + " version FROM card_balances WHERE " + Sql.any(postgres, "card_number", chunk.size()))) {
+        Sql.bindAny(ps, 1, postgres, chunk);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             sums.put(rs.getString(1), sums(rs));
@@ -236,10 +226,11 @@ public final class LedgerStore {
   /** Every entry of each of {@code cards}, by card, in one query per 500 cards. */
   public Map<String, List<Movement>> movementsByCard(Connection c, Collection<String> cards) throws SQLException {
     Map<String, List<Movement>> byCard = new HashMap<>();
+    boolean postgres = Sql.isPostgres(c);
     for (List<String> chunk : Sql.chunks(new ArrayList<>(cards), 500)) {
       try (PreparedStatement ps = c.prepareStatement("SELECT id, hlc, type, points, store_id, terminal_id, sale_id,"
-          + " card_number FROM ledger_entries WHERE card_number IN (" + Sql.marks(chunk.size()) + ")")) {
-        Sql.bind(ps, chunk);
+          + " card_number FROM ledger_entries WHERE " + Sql.any(postgres, "card_number", chunk.size()))) {
+        Sql.bindAny(ps, 1, postgres, chunk);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             String sale = rs.getString(7);

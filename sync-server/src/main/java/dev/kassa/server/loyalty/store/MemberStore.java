@@ -106,10 +106,11 @@ public final class MemberStore {
     for (String card : cards) {
       canonical.put(card, card);
     }
+    boolean postgres = Sql.isPostgres(c);
     for (List<String> chunk : Sql.chunks(new ArrayList<>(cards), 500)) {
       try (PreparedStatement ps = c.prepareStatement("SELECT card_number, canonical_card FROM card_aliases"
-          + " WHERE card_number IN (" + Sql.marks(chunk.size()) + ")")) {
-        Sql.bind(ps, chunk);
+          + " WHERE " + Sql.any(postgres, "card_number", chunk.size()))) {
+        Sql.bindAny(ps, 1, postgres, chunk);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             canonical.put(rs.getString(1), rs.getString(2));
@@ -126,10 +127,11 @@ public final class MemberStore {
     for (String canonical : canonicals) {
       groups.computeIfAbsent(canonical, k -> new TreeSet<>()).add(canonical);
     }
+    boolean postgres = Sql.isPostgres(c);
     for (List<String> chunk : Sql.chunks(new ArrayList<>(canonicals), 500)) {
       try (PreparedStatement ps = c.prepareStatement("SELECT canonical_card, card_number FROM card_aliases"
-          + " WHERE canonical_card IN (" + Sql.marks(chunk.size()) + ")")) {
-        Sql.bind(ps, chunk);
+          + " WHERE " + Sql.any(postgres, "canonical_card", chunk.size()))) {
+        Sql.bindAny(ps, 1, postgres, chunk);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             groups.get(rs.getString(1)).add(rs.getString(2));

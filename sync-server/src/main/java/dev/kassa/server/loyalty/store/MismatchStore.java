@@ -18,16 +18,18 @@ public final class MismatchStore {
 
   /** Records each difference not recorded yet, a few statements for a whole batch. */
   public void recordAll(Connection c, List<Mismatch> found, long now) throws SQLException {
+    boolean postgres = Sql.isPostgres(c);
     for (List<Mismatch> chunk : Sql.chunks(found, Sql.ROWS_PER_STATEMENT)) {
-      List<Object> values = new ArrayList<>(chunk.size() * 9);
+      // program_version is an INTEGER column: its array is cast on the way in
+      Sql.Rows rows = new Sql.Rows(postgres, "text, text, text, text, int8, int8, int8, text, int8");
       for (Mismatch m : chunk) {
-        values.addAll(List.of(m.saleId(), m.storeId(), m.terminalId(), m.cardNumber(), m.programVersion(),
-            m.terminalPoints(), m.serverPoints(), m.detail(), now));
+        rows.add(m.saleId(), m.storeId(), m.terminalId(), m.cardNumber(), m.programVersion(), m.terminalPoints(),
+            m.serverPoints(), m.detail(), now);
       }
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO points_mismatches (sale_id, store_id, terminal_id,"
-          + " card_number, program_version, terminal_points, server_points, detail, recorded_at)"
-          + " VALUES " + Sql.valueRows(chunk.size(), 9) + " ON CONFLICT (sale_id) DO NOTHING")) {
-        Sql.bind(ps, values);
+          + " card_number, program_version, terminal_points, server_points, detail, recorded_at) " + rows.sql()
+          + " ON CONFLICT (sale_id) DO NOTHING")) {
+        rows.bind(ps, 1);
         ps.executeUpdate();
       }
     }

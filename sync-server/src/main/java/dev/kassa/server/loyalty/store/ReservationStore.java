@@ -38,11 +38,10 @@ public final class ReservationStore {
 
   /** Points held on {@code cards} by reservations still HELD and not expired at {@code now}. */
   public long held(Connection c, Collection<String> cards, Instant now) throws SQLException {
-    List<Object> params = new ArrayList<>(cards);
-    params.add(now.toEpochMilli());
-    try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(points), 0) FROM reservations WHERE"
-        + " card_number IN (" + Sql.marks(cards.size()) + ") AND status = 'HELD' AND expires_at > ?")) {
-      Sql.bind(ps, params);
+    boolean postgres = Sql.isPostgres(c);
+    try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(points), 0) FROM reservations WHERE "
+        + Sql.any(postgres, "card_number", cards.size()) + " AND status = 'HELD' AND expires_at > ?")) {
+      ps.setLong(Sql.bindAny(ps, 1, postgres, new ArrayList<>(cards)), now.toEpochMilli());
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getLong(1);
@@ -53,13 +52,12 @@ public final class ReservationStore {
   /** Points held per card by open, unexpired holds, for those of {@code cards} that have any. */
   public Map<String, Long> heldPerCard(Connection c, Collection<String> cards, Instant now) throws SQLException {
     Map<String, Long> held = new HashMap<>();
+    boolean postgres = Sql.isPostgres(c);
     for (List<String> chunk : Sql.chunks(new ArrayList<>(cards), 500)) {
-      List<Object> params = new ArrayList<>(chunk);
-      params.add(now.toEpochMilli());
-      try (PreparedStatement ps = c.prepareStatement("SELECT card_number, SUM(points) FROM reservations WHERE"
-          + " card_number IN (" + Sql.marks(chunk.size()) + ") AND status = 'HELD' AND expires_at > ?"
+      try (PreparedStatement ps = c.prepareStatement("SELECT card_number, SUM(points) FROM reservations WHERE "
+          + Sql.any(postgres, "card_number", chunk.size()) + " AND status = 'HELD' AND expires_at > ?"
           + " GROUP BY card_number")) {
-        Sql.bind(ps, params);
+        ps.setLong(Sql.bindAny(ps, 1, postgres, chunk), now.toEpochMilli());
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             held.put(rs.getString(1), rs.getLong(2));
@@ -82,13 +80,12 @@ public final class ReservationStore {
   /** Posts the HELD reservations of these sales (their REDEEM entry arrived); returns how many. */
   public int postForSales(Connection c, Collection<UUID> saleIds, Instant now) throws SQLException {
     int posted = 0;
+    boolean postgres = Sql.isPostgres(c);
     for (List<UUID> chunk : Sql.chunks(new ArrayList<>(saleIds), 500)) {
-      List<Object> params = new ArrayList<>();
-      params.add(now.toEpochMilli());
-      params.addAll(chunk);
       try (PreparedStatement ps = c.prepareStatement("UPDATE reservations SET status = 'POSTED', settled_at = ?"
-          + " WHERE status = 'HELD' AND sale_id IN (" + Sql.marks(chunk.size()) + ")")) {
-        Sql.bind(ps, params);
+          + " WHERE status = 'HELD' AND " + Sql.any(postgres, "sale_id", chunk.size()))) {
+        ps.setLong(1, now.toEpochMilli());
+        Sql.bindAny(ps, 2, postgres, chunk);
         posted += ps.executeUpdate();
       }
     }

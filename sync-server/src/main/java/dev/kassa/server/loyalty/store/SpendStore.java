@@ -43,13 +43,14 @@ final class SpendStore {
     }
     List<Object[]> rows = new ArrayList<>();
     perCard.forEach((card, hours) -> hours.forEach((hour, minor) -> rows.add(new Object[] {card, hour, minor})));
+    boolean postgres = Sql.isPostgres(c);
     for (List<Object[]> chunk : Sql.chunks(rows, Sql.ROWS_PER_STATEMENT)) {
-      List<Object> values = new ArrayList<>(chunk.size() * 3);
-      chunk.forEach(row -> values.addAll(List.of(row)));
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO card_spend_hours (card_number, hour, total_minor)"
-          + " VALUES " + Sql.valueRows(chunk.size(), 3) + " ON CONFLICT (card_number, hour) DO UPDATE"
+      Sql.Rows values = new Sql.Rows(postgres, "text, int8, int8");
+      chunk.forEach(values::add);
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO card_spend_hours (card_number, hour, total_minor) "
+          + values.sql() + " ON CONFLICT (card_number, hour) DO UPDATE"
           + " SET total_minor = card_spend_hours.total_minor + excluded.total_minor")) {
-        Sql.bind(ps, values);
+        values.bind(ps, 1);
         ps.executeUpdate();
       }
     }

@@ -35,7 +35,7 @@ public final class EventStore {
   public Set<UUID> insertAbsent(Connection c, List<Row> rows, long receivedAtMillis) throws SQLException {
     Set<UUID> inserted = new HashSet<>();
     for (String id : Sql.insertAbsent(c, "sync_events", "id, store_id, terminal_id, kind, hlc, terminal_time,"
-        + " received_at, body", rows, r -> List.of(r.id(), r.storeId(), r.terminalId(), r.kind(), r.hlc(),
+        + " received_at, body", "text, text, text, text, int8, int8, int8, bytea", rows, r -> List.of(r.id(), r.storeId(), r.terminalId(), r.kind(), r.hlc(),
         r.terminalTimeMillis(), receivedAtMillis, r.body()))) {
       inserted.add(UUID.fromString(id));
     }
@@ -46,10 +46,11 @@ public final class EventStore {
   /** The stored bodies of those {@code ids} that are stored. */
   public Map<UUID, byte[]> bodies(Connection c, List<UUID> ids) throws SQLException {
     Map<UUID, byte[]> bodies = new HashMap<>();
+    boolean postgres = Sql.isPostgres(c);
     for (List<UUID> chunk : Sql.chunks(ids, 500)) {
       try (PreparedStatement ps = c.prepareStatement(
-          "SELECT id, body FROM sync_events WHERE id IN (" + Sql.marks(chunk.size()) + ")")) {
-        Sql.bind(ps, chunk);
+          "SELECT id, body FROM sync_events WHERE " + Sql.any(postgres, "id", chunk.size()))) {
+        Sql.bindAny(ps, 1, postgres, chunk);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             bodies.put(UUID.fromString(rs.getString(1)), rs.getBytes(2));

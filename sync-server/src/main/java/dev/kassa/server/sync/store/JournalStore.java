@@ -155,18 +155,15 @@ public final class JournalStore {
   }
 
   private void insertLinks(Connection c, String terminalId, List<Link> links) throws SQLException {
+    boolean postgres = Sql.isPostgres(c);
     for (List<Link> chunk : Sql.chunks(links, Sql.ROWS_PER_STATEMENT)) {
-      List<Object> values = new ArrayList<>(chunk.size() * 5);
+      Sql.Rows rows = new Sql.Rows(postgres, "text, int8, text, text, text");
       for (Link l : chunk) {
-        values.add(terminalId);
-        values.add(l.seq());
-        values.add(l.hash());
-        values.add(l.previousHash());
-        values.add(l.eventId());
+        rows.add(terminalId, l.seq(), l.hash(), l.previousHash(), l.eventId());
       }
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO journal_links (terminal_id, seq, hash, previous_hash,"
-          + " event_id) VALUES " + Sql.valueRows(chunk.size(), 5) + " ON CONFLICT (terminal_id, seq, hash) DO NOTHING")) {
-        Sql.bind(ps, values);
+          + " event_id) " + rows.sql() + " ON CONFLICT (terminal_id, seq, hash) DO NOTHING")) {
+        rows.bind(ps, 1);
         ps.executeUpdate();
       }
     }
@@ -192,13 +189,17 @@ public final class JournalStore {
   private void rewriteForks(Connection c, String storeId, String terminalId, Set<Long> affected, List<Link> forks,
       long now) throws SQLException {
     List<Long> seqs = new ArrayList<>(affected);
+    boolean postgres = Sql.isPostgres(c);
     for (List<Long> chunk : Sql.chunks(seqs, Sql.ROWS_PER_STATEMENT)) {
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM journal_forks WHERE terminal_id = ? AND seq IN ("
-          + Sql.marks(chunk.size()) + ")")) {
-        List<Object> values = new ArrayList<>();
-        values.add(terminalId);
-        values.addAll(chunk);
-        Sql.bind(ps, values);
+      // seq is a number: on PostgreSQL compared with an array of numbers
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM journal_forks WHERE terminal_id = ? AND "
+          + (postgres ? "seq = ANY(?::int8[])" : "seq IN (" + Sql.marks(chunk.size()) + ")"))) {
+        ps.setString(1, terminalId);
+        if (postgres) {
+          ps.setArray(2, c.createArrayOf("int8", chunk.toArray(new Long[0])));
+        } else {
+          Sql.bindAny(ps, 2, false, chunk);
+        }
         ps.executeUpdate();
       }
     }

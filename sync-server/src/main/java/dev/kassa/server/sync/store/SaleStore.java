@@ -26,7 +26,8 @@ public final class SaleStore {
    */
   public List<Sale> insert(Connection c, List<Row> rows) throws SQLException {
     Set<String> inserted = Sql.insertAbsent(c, "sales", "id, event_id, store_id, terminal_id, receipt_no, created_at,"
-        + " total_minor, currency, card_number, points_earned, points_redeemed", rows, row -> {
+        + " total_minor, currency, card_number, points_earned, points_redeemed",
+        "text, text, text, text, int8, int8, int8, text, text, int8, int8", rows, row -> {
           Sale s = row.sale();
           SaleLoyalty loyalty = s.loyalty();
           return Arrays.asList(s.id(), row.eventId(), s.storeId(), s.terminalId(), s.receiptNo(),

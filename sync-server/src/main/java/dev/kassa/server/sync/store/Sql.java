@@ -66,22 +66,23 @@ public final class Sql {
   }
 
   /**
-   * Inserts {@code rows} into {@code table} whose {@code id} is not stored yet, in multi-row
-   * statements of {@link #ROWS_PER_STATEMENT}, and answers the ids inserted now. {@code values}
-   * gives a row's values in the order of {@code columns} (a comma-separated list starting with id).
+   * Inserts {@code rows} into {@code table} whose {@code id} is not stored yet, in statements of
+   * {@link #ROWS_PER_STATEMENT} rows, and answers the ids inserted now. {@code values} gives a row's
+   * values in the order of {@code columns} (a comma-separated list starting with id), whose
+   * PostgreSQL types are {@code types} ({@link Rows}).
    */
-  public static <T> Set<String> insertAbsent(Connection c, String table, String columns, List<T> rows,
+  public static <T> Set<String> insertAbsent(Connection c, String table, String columns, String types, List<T> rows,
       Function<T, List<?>> values) throws SQLException {
-    int width = columns.split(",").length;
     Set<String> inserted = new HashSet<>();
+    boolean postgres = isPostgres(c);
     for (List<T> chunk : chunks(rows, ROWS_PER_STATEMENT)) {
-      List<Object> bound = new ArrayList<>(chunk.size() * width);
+      Rows bound = new Rows(postgres, types);
       for (T row : chunk) {
-        bound.addAll(values.apply(row));
+        bound.add(values.apply(row));
       }
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (" + columns + ") VALUES "
-          + valueRows(chunk.size(), width) + " ON CONFLICT (id) DO NOTHING RETURNING id")) {
-        bind(ps, bound);
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (" + columns + ") "
+          + bound.sql() + " ON CONFLICT (id) DO NOTHING RETURNING id")) {
+        bound.bind(ps, 1);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             inserted.add(rs.getString(1));
@@ -90,6 +91,133 @@ public final class Sql {
       }
     }
     return inserted;
+  }
+
+  /**
+   * "column = ANY(?)" on PostgreSQL, one text array whatever the number of values, or "column IN
+   * (?,?,?)" on SQLite; bind the values with {@link #bindAny}.
+   */
+  public static String any(boolean postgres, String column, int values) {
+    return postgres ? column + " = ANY(?::text[])" : column + " IN (" + marks(values) + ")";
+  }
+
+  /** Binds the values of an {@link #any} from parameter {@code first} on; answers the next parameter. */
+  public static int bindAny(PreparedStatement ps, int first, boolean postgres, List<?> values) throws SQLException {
+    if (postgres) {
+      String[] texts = new String[values.size()];
+      for (int i = 0; i < texts.length; i++) {
+        texts[i] = values.get(i) == null ? null : values.get(i).toString();
+      }
+      ps.setArray(first, ps.getConnection().createArrayOf("text", texts));
+      return first + 1;
+    }
+    for (int i = 0; i < values.size(); i++) {
+      Object v = values.get(i);
+      if (v instanceof Long l) {
+        ps.setLong(first + i, l);
+      } else {
+        ps.setString(first + i, v == null ? null : v.toString());
+      }
+    }
+    return first + values.size();
+  }
+
+  /**
+   * Rows of values given to one statement, as the source of an INSERT or the body of a WITH. On
+   * PostgreSQL each column is one array parameter, unnested: the statement's text is the same
+   * whatever the number of rows, so the server parses and plans it once per connection rather than
+   * once per push, and the driver binds a few arrays instead of thousands of values. SQLite has no
+   * arrays: there it is a VALUES list of one parameter per value (within its bound-variable limit,
+   * so callers keep to {@link #ROWS_PER_STATEMENT} rows).
+   */
+  public static final class Rows {
+    private final boolean postgres;
+    private final String[] types;
+    private final List<List<?>> rows = new ArrayList<>();
+
+    /**
+     * {@code types}: each column's PostgreSQL type, comma-separated: {@code text} (any value, bound
+     * by its toString), {@code int8} (Long or Integer) or {@code bytea} (byte[]); nulls allowed.
+     */
+    public Rows(boolean postgres, String types) {
+      this.postgres = postgres;
+      this.types = types.replace(" ", "").split(",");
+    }
+
+    public Rows add(List<?> row) {
+      if (row.size() != types.length) {
+        throw new IllegalArgumentException(row.size() + " values for " + types.length + " columns");
+      }
+      rows.add(row);
+      return this;
+    }
+
+    public Rows add(Object... row) {
+      return add(java.util.Arrays.asList(row));
+    }
+
+    public int size() {
+      return rows.size();
+    }
+
+    /** "SELECT * FROM unnest(?::text[], ?::int8[])" on PostgreSQL, "VALUES (?,?),(?,?)" on SQLite. */
+    public String sql() {
+      if (!postgres) {
+        return "VALUES " + valueRows(rows.size(), types.length);
+      }
+      StringBuilder sql = new StringBuilder("SELECT * FROM unnest(");
+      for (int i = 0; i < types.length; i++) {
+        sql.append(i == 0 ? "?::" : ", ?::").append(types[i]).append("[]");
+      }
+      return sql.append(')').toString();
+    }
+
+    /** Binds the rows from parameter {@code first} on; answers the next free parameter. */
+    public int bind(PreparedStatement ps, int first) throws SQLException {
+      if (!postgres) {
+        int p = first;
+        for (List<?> row : rows) {
+          for (int col = 0; col < types.length; col++) {
+            bindOne(ps, p++, types[col], row.get(col));
+          }
+        }
+        return p;
+      }
+      Connection c = ps.getConnection();
+      for (int col = 0; col < types.length; col++) {
+        Object[] column = switch (types[col]) {
+          case "int8" -> new Long[rows.size()];
+          case "bytea" -> new byte[rows.size()][];
+          default -> new String[rows.size()];
+        };
+        for (int r = 0; r < rows.size(); r++) {
+          Object v = rows.get(r).get(col);
+          column[r] = v == null ? null : switch (types[col]) {
+            case "int8" -> ((Number) v).longValue();
+            case "bytea" -> v;
+            default -> v.toString();
+          };
+        }
+        ps.setArray(first + col, c.createArrayOf(types[col], column));
+      }
+      return first + types.length;
+    }
+
+    private static void bindOne(PreparedStatement ps, int index, String type, Object v) throws SQLException {
+      if (v == null) {
+        ps.setNull(index, switch (type) {
+          case "int8" -> java.sql.Types.BIGINT;
+          case "bytea" -> java.sql.Types.BINARY;
+          default -> java.sql.Types.VARCHAR;
+        });
+      } else if (v instanceof byte[] bytes) {
+        ps.setBytes(index, bytes);
+      } else if (v instanceof Number n && type.equals("int8")) {
+        ps.setLong(index, n.longValue());
+      } else {
+        ps.setString(index, v.toString());
+      }
+    }
   }
 
   /** Splits {@code items} into chunks of at most {@code size}. */
