@@ -39,7 +39,7 @@ import java.util.concurrent.Future;
  */
 public final class IngestBench {
   private static final int CARDS = 20_000;
-  private static final int MAX_WARMUP_ROUNDS = 6;
+  private static final int MAX_WARMUP_ROUNDS = Integer.getInteger("kassa.bench.warmupRounds", 6);
   private static final int SMALL_PUSH = 10;
 
   private IngestBench() {}

@@ -41,15 +41,95 @@ final class CardHistory {
   private final Map<String, LocalDate> birthdays = new HashMap<>();
 
   /**
+   * Whether a sale evaluates the same whatever its card's 12-month spend between {@code low} and
+   * {@code high} (minor units): the engine reads the spend only for the tier it reaches.
+   */
+  interface SpendTolerance {
+    /** Only the exact spend will do. */
+    SpendTolerance EXACT = (sale, low, high) -> low == high;
+
+    boolean sameBetween(Sale sale, long low, long high);
+  }
+
+  /**
    * For each sale with a card, all of them sales of this batch not yet in the hourly totals: the
    * card's spend over the year before the sale (the sale itself and anything at or after its time
    * left out) and its first purchase before the sale.
    */
   static CardHistory before(Connection c, List<Sale> sales) throws SQLException {
+    return before(c, sales, SpendTolerance.EXACT);
+  }
+
+  /**
+   * {@link #before(Connection, List)}, where a sale's spend need only be exact as far as
+   * {@code tolerance} says. The hourly totals bound it: at least the hours strictly inside the window,
+   * at most those plus the two hours at its ends (a sale's total is never below zero, as no line's
+   * discount exceeds its amount). Only a sale whose bounds the tolerance does not accept has the
+   * sales of those two hours read row by row, which for a busy card is most of the work.
+   */
+  static CardHistory before(Connection c, List<Sale> sales, SpendTolerance tolerance) throws SQLException {
     CardHistory history = new CardHistory();
     List<Sale> withCard = distinctWithCard(sales);
     boolean postgres = Sql.isPostgres(c);
+    // the batch's other sales on the same card, not in the hourly totals yet: those in the whole hours
+    // between the window's ends, and those in its two end hours; grouped by card first, as comparing
+    // every sale with every other was a tenth of a push's CPU
+    Map<String, List<Sale>> byCard = new HashMap<>();
+    for (Sale sale : withCard) {
+      byCard.computeIfAbsent(sale.loyalty().cardNumber(), k -> new ArrayList<>()).add(sale);
+    }
+    Map<String, long[]> pending = new HashMap<>();
+    for (Sale sale : withCard) {
+      long fromHour = SpendStore.hourOf(sale.createdAt().minus(SPEND_WINDOW).toEpochMilli());
+      long toHour = SpendStore.hourOf(sale.createdAt().toEpochMilli());
+      long[] inside = new long[2];
+      for (Sale other : byCard.get(sale.loyalty().cardNumber())) {
+        long hour = SpendStore.hourOf(other.createdAt().toEpochMilli());
+        if (other != sale && hour > fromHour && hour < toHour) {
+          inside[0] = Math.addExact(inside[0], other.total().minor());
+        } else if (other != sale && (hour == fromHour || hour == toHour)) {
+          inside[1] = Math.addExact(inside[1], other.total().minor());
+        }
+      }
+      pending.put(sale.id().toString(), inside);
+    }
+    Map<String, Sale> exact = new LinkedHashMap<>();
     for (List<Sale> chunk : Sql.chunks(withCard, ROWS_PER_QUERY)) {
+      Sql.Rows rows = new Sql.Rows(postgres, "text, text, int8, int8, int8");
+      Map<String, Sale> byKey = new HashMap<>();
+      for (Sale sale : chunk) {
+        long until = sale.createdAt().toEpochMilli();
+        rows.add(sale.id().toString(), sale.loyalty().cardNumber(), until,
+            SpendStore.hourOf(sale.createdAt().minus(SPEND_WINDOW).toEpochMilli()), SpendStore.hourOf(until));
+        byKey.put(sale.id().toString(), sale);
+      }
+      try (PreparedStatement ps = c.prepareStatement("WITH b(k, card, until, from_hour, to_hour) AS (" + rows.sql()
+          + ") SELECT b.k,"
+          + " (SELECT COALESCE(SUM(h.total_minor), 0) FROM card_spend_hours h WHERE h.card_number = b.card"
+          + " AND h.hour > b.from_hour AND h.hour < b.to_hour),"
+          + " (SELECT COALESCE(SUM(h.total_minor), 0) FROM card_spend_hours h WHERE h.card_number = b.card"
+          + " AND (h.hour = b.from_hour OR h.hour = b.to_hour)),"
+          + " (SELECT MIN(s.created_at) FROM sales s WHERE s.card_number = b.card AND s.created_at < b.until)"
+          + " FROM b")) {
+        rows.bind(ps, 1);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            String key = rs.getString(1);
+            long[] batch = pending.get(key);
+            long low = Math.addExact(rs.getLong(2), batch[0]);
+            long ends = Math.addExact(rs.getLong(3), batch[1]);
+            long first = rs.getLong(4);
+            Long firstPurchase = rs.wasNull() ? null : first;
+            if (ends >= 0 && tolerance.sameBetween(byKey.get(key), low, Math.addExact(low, ends))) {
+              history.spend.put(key, new Spend(low, firstPurchase));
+            } else {
+              exact.put(key, byKey.get(key));
+            }
+          }
+        }
+      }
+    }
+    for (List<Sale> chunk : Sql.chunks(new ArrayList<>(exact.values()), ROWS_PER_QUERY)) {
       Sql.Rows rows = new Sql.Rows(postgres, "text, text, int8, int8, int8, int8, int8, int8");
       for (Sale sale : chunk) {
         long until = sale.createdAt().toEpochMilli();
@@ -69,24 +149,9 @@ final class CardHistory {
           + " AND s.created_at >= b.until_start AND s.created_at < b.until AND s.id <> b.k),"
           + " (SELECT MIN(s.created_at) FROM sales s WHERE s.card_number = b.card AND s.created_at < b.until)"
           + " FROM b", rows, List.of());
-    }
-    // the batch's other sales on the same card in the whole hours between the window's ends; grouped
-    // by card first, as comparing every sale with every other was a tenth of a push's CPU
-    Map<String, List<Sale>> byCard = new HashMap<>();
-    for (Sale sale : withCard) {
-      byCard.computeIfAbsent(sale.loyalty().cardNumber(), k -> new ArrayList<>()).add(sale);
-    }
-    for (Sale sale : withCard) {
-      long fromHour = SpendStore.hourOf(sale.createdAt().minus(SPEND_WINDOW).toEpochMilli());
-      long toHour = SpendStore.hourOf(sale.createdAt().toEpochMilli());
-      long pending = 0;
-      for (Sale other : byCard.get(sale.loyalty().cardNumber())) {
-        long hour = SpendStore.hourOf(other.createdAt().toEpochMilli());
-        if (other != sale && hour > fromHour && hour < toHour) {
-          pending = Math.addExact(pending, other.total().minor());
-        }
+      for (Sale sale : chunk) {
+        history.addSpend(sale.id().toString(), pending.get(sale.id().toString())[0]);
       }
-      history.addSpend(sale.id().toString(), pending);
     }
     history.readBirthdays(c, withCard.stream().map(s -> s.loyalty().cardNumber()).toList());
     return history;

@@ -131,8 +131,28 @@ public final class Sql {
    * so callers keep to {@link #ROWS_PER_STATEMENT} rows).
    */
   public static final class Rows {
+    /** A column's PostgreSQL type, and the Java values it takes. */
+    private enum Type {
+      TEXT("text"), INT8("int8"), BYTEA("bytea");
+
+      final String sql;
+
+      Type(String sql) {
+        this.sql = sql;
+      }
+
+      static Type of(String name) {
+        for (Type t : values()) {
+          if (t.sql.equals(name)) {
+            return t;
+          }
+        }
+        throw new IllegalArgumentException("column type must be text, int8 or bytea: " + name);
+      }
+    }
+
     private final boolean postgres;
-    private final String[] types;
+    private final Type[] types;
     private final List<List<?>> rows = new ArrayList<>();
 
     /**
@@ -141,7 +161,11 @@ public final class Sql {
      */
     public Rows(boolean postgres, String types) {
       this.postgres = postgres;
-      this.types = types.replace(" ", "").split(",");
+      String[] names = types.replace(" ", "").split(",");
+      this.types = new Type[names.length];
+      for (int i = 0; i < names.length; i++) {
+        this.types[i] = Type.of(names[i]);
+      }
     }
 
     public Rows add(List<?> row) {
@@ -167,7 +191,7 @@ public final class Sql {
       }
       StringBuilder sql = new StringBuilder("SELECT * FROM unnest(");
       for (int i = 0; i < types.length; i++) {
-        sql.append(i == 0 ? "?::" : ", ?::").append(types[i]).append("[]");
+        sql.append(i == 0 ? "?::" : ", ?::").append(types[i].sql).append("[]");
       }
       return sql.append(')').toString();
     }
@@ -185,40 +209,42 @@ public final class Sql {
       }
       Connection c = ps.getConnection();
       for (int col = 0; col < types.length; col++) {
-        Object[] column = switch (types[col]) {
-          case "int8" -> new Long[rows.size()];
-          case "bytea" -> new byte[rows.size()][];
-          default -> new String[rows.size()];
+        Type type = types[col];
+        Object[] column = switch (type) {
+          case INT8 -> new Long[rows.size()];
+          case BYTEA -> new byte[rows.size()][];
+          case TEXT -> new String[rows.size()];
         };
         for (int r = 0; r < rows.size(); r++) {
           Object v = rows.get(r).get(col);
-          column[r] = v == null ? null : switch (types[col]) {
-            case "int8" -> ((Number) v).longValue();
-            case "bytea" -> v;
-            default -> v.toString();
+          column[r] = v == null ? null : switch (type) {
+            case INT8 -> ((Number) v).longValue();
+            case BYTEA -> v;
+            case TEXT -> v.toString();
           };
         }
-        ps.setArray(first + col, c.createArrayOf(types[col], column));
+        ps.setArray(first + col, c.createArrayOf(type.sql, column));
       }
       return first + types.length;
     }
 
-    private static void bindOne(PreparedStatement ps, int index, String type, Object v) throws SQLException {
+    private static void bindOne(PreparedStatement ps, int index, Type type, Object v) throws SQLException {
       if (v == null) {
         ps.setNull(index, switch (type) {
-          case "int8" -> java.sql.Types.BIGINT;
-          case "bytea" -> java.sql.Types.BINARY;
-          default -> java.sql.Types.VARCHAR;
+          case INT8 -> java.sql.Types.BIGINT;
+          case BYTEA -> java.sql.Types.BINARY;
+          case TEXT -> java.sql.Types.VARCHAR;
         });
       } else if (v instanceof byte[] bytes) {
         ps.setBytes(index, bytes);
-      } else if (v instanceof Number n && type.equals("int8")) {
+      } else if (v instanceof Number n && type == Type.INT8) {
         ps.setLong(index, n.longValue());
       } else {
         ps.setString(index, v.toString());
       }
     }
   }
+
 
   /** Splits {@code items} into chunks of at most {@code size}. */
   public static <T> List<List<T>> chunks(List<T> items, int size) {

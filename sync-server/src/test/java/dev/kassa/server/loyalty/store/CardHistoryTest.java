@@ -58,6 +58,24 @@ class CardHistoryTest {
                   sale.id()));
           assertThat(state.firstPurchaseAt()).isEqualTo(first(all, sale.loyalty().cardNumber(), sale.createdAt()));
         }
+        // where only the band the spend falls in matters, the spend read lies in the exact one's band; with
+        // wide bands the hourly totals alone settle some sales (their spend read is then not the exact one)
+        for (long band : new long[] {1_000, 1_000_000}) {
+          CardHistory banded = CardHistory.before(c, pending, (sale, low, high) -> low / band == high / band);
+          boolean settledByTotals = false;
+          for (Sale sale : pending) {
+            long exact = spend(all, sale.loyalty().cardNumber(), sale.createdAt().minus(YEAR), sale.createdAt(),
+                sale.id());
+            long read = banded.stateBefore(sale).spend().minor();
+            assertThat(read / band).as("band %d of the spend before %s", band, sale.createdAt())
+                .isEqualTo(exact / band);
+            assertThat(banded.stateBefore(sale).firstPurchaseAt())
+                .isEqualTo(first(all, sale.loyalty().cardNumber(), sale.createdAt()));
+            settledByTotals |= read != exact;
+          }
+          assertThat(settledByTotals).as("band %d: some sale settled by the hourly totals", band)
+              .isEqualTo(band == 1_000_000);
+        }
         // the publisher reads a card once all its sales are in the hourly totals
         SpendStore.add(c, pending);
         CardHistory asOf = CardHistory.asOf(c, List.of("card-0", "card-1", "card-2", "card-9"), NOW);
