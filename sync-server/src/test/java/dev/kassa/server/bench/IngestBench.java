@@ -34,7 +34,7 @@ import java.util.concurrent.Future;
  *
  * <p>Options: {@code --sales N} per engine (default 32000), {@code --pushers P} (4),
  * {@code --batch B} sales per push (250), {@code --warmup W} sales pushed before measuring (48000),
- * {@code --engine NAME} only that engine, {@code --statements N} print PostgreSQL's N costliest statements
+ * {@code --engine NAME} only that engine, {@code --repeat R} measured pairs of an HTTP and a raw run (3), {@code --statements N} print PostgreSQL's N costliest statements
  * of the measured pushes (needs {@code -Dkassa.pg.statements=true}), {@code --report FILE}.
  */
 public final class IngestBench {
@@ -44,8 +44,9 @@ public final class IngestBench {
 
   private IngestBench() {}
 
+  /** A measured pair (or the median of several: {@code ratios} then holds every pair's HTTP / raw). */
   record Result(Engine engine, int sales, double httpPerSecond, double rawPerSecond, double cpuMicrosPerSale,
-      double requestMicrosPerSale, double jitMicrosPerSale, double postgresMicrosPerSale) {}
+      double requestMicrosPerSale, double jitMicrosPerSale, double postgresMicrosPerSale, List<Double> ratios) {}
 
   public static void main(String[] args) throws Exception {
     int sales = intOption(args, "--sales", 32_000);
@@ -53,19 +54,21 @@ public final class IngestBench {
     int batch = intOption(args, "--batch", 250);
     int warmup = intOption(args, "--warmup", 48_000);
     int statements = intOption(args, "--statements", 0);
+    int repeats = intOption(args, "--repeat", 3);
     List<Result> results = new ArrayList<>();
     for (Engine engine : Engine.values()) {
       if (option(args, "--engine", engine.name()).equalsIgnoreCase(engine.name())) {
-        results.add(run(engine, sales, pushers, batch, warmup, statements));
+        results.add(run(engine, sales, pushers, batch, warmup, statements, repeats));
       }
     }
     StringBuilder table = new StringBuilder("| engine | sales | through HTTP, sales/s | raw rows, sales/s | HTTP / raw"
-        + " | JVM CPU per sale (HTTP) | of which request threads | of which JIT compilers"
+        + " | HTTP / raw, every pair | JVM CPU per sale (HTTP) | of which request threads | of which JIT compilers"
         + " | PostgreSQL CPU per sale (HTTP) |\n"
-        + "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
     for (Result r : results) {
-      String line = String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.2f | %.0f us | %.0f us | %.0f us | %s |",
-          r.engine(), r.sales(), r.httpPerSecond(), r.rawPerSecond(), r.httpPerSecond() / r.rawPerSecond(),
+      String every = String.join(", ", r.ratios().stream().map(x -> String.format(Locale.ROOT, "%.2f", x)).toList());
+      String line = String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.2f | %s | %.0f us | %.0f us | %.0f us | %s |",
+          r.engine(), r.sales(), r.httpPerSecond(), r.rawPerSecond(), r.httpPerSecond() / r.rawPerSecond(), every,
           r.cpuMicrosPerSale(), r.requestMicrosPerSale(), r.jitMicrosPerSale(),
           r.postgresMicrosPerSale() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f us", r.postgresMicrosPerSale()));
       System.out.println(line);
@@ -83,6 +86,9 @@ public final class IngestBench {
           + ", each round into a throwaway database dropped afterwards, until the JIT compilers take under a tenth"
           + " of a round's CPU (or " + MAX_WARMUP_ROUNDS + " rounds): the push path is compiled as in a server that"
           + " has been running, and the JIT's share of the measured CPU is shown."
+          + " Then " + repeats + " pairs of runs, each an HTTP run into a fresh server and database followed by the"
+          + " raw run into another: the table shows the pair with the median ratio (this machine's speed drifts"
+          + " from minute to minute, so a ratio is taken between runs made close together) and every pair's ratio."
           + " Raw rows: the same sync_events, sales, ledger_entries and journal_links rows, PostgreSQL COPY or SQLite"
           + " prepared batches, one transaction per batch, same pushers, no HTTP and no checks."
           + " CPU per sale: this JVM's CPU time (server and the pushing clients, JIT compilers and garbage collector"
@@ -94,8 +100,8 @@ public final class IngestBench {
     System.exit(0);
   }
 
-  private static Result run(Engine engine, int sales, int pushers, int batch, int warmupSales, int statements)
-      throws Exception {
+  private static Result run(Engine engine, int sales, int pushers, int batch, int warmupSales, int statements,
+      int repeats) throws Exception {
     List<String> ids = new ArrayList<>();
     for (int p = 0; p < pushers; p++) {
       ids.add(p == 0 ? TestServer.TERMINAL : "bench-" + p);
@@ -103,12 +109,33 @@ public final class IngestBench {
     List<IngestWorkload.TerminalLoad> loads = IngestWorkload.terminals(TestServer.STORE, ids, sales / pushers, batch,
         "9", CARDS, 100);
     warmUp(engine, pushers, batch, warmupSales);
-    double http;
-    double cpuPerSale;
-    double requestPerSale;
-    double pgPerSale;
-    double jitPerSale;
+    // pairs of runs, HTTP then raw, each into a fresh database: on a machine whose speed drifts from
+    // minute to minute, a ratio is taken between two runs made close together, and the median pair kept
+    List<Result> pairs = new ArrayList<>();
+    for (int pair = 1; pair <= repeats; pair++) {
+      Result http = pushOnce(engine, loads, pair == repeats ? statements : 0);
+      double raw = copyOnce(engine, loads);
+      Result r = new Result(engine, http.sales(), http.httpPerSecond(), raw, http.cpuMicrosPerSale(),
+          http.requestMicrosPerSale(), http.jitMicrosPerSale(), http.postgresMicrosPerSale(), List.of());
+      System.out.printf(Locale.ROOT, "%s pair %d: %.0f sales/s through HTTP, %.0f raw, ratio %.2f%n", engine, pair,
+          r.httpPerSecond(), raw, r.httpPerSecond() / raw);
+      pairs.add(r);
+    }
+    List<Result> byRatio = new ArrayList<>(pairs);
+    byRatio.sort(java.util.Comparator.comparingDouble(r -> r.httpPerSecond() / r.rawPerSecond()));
+    Result median = byRatio.get(byRatio.size() / 2);
+    List<Double> ratios = pairs.stream().map(r -> r.httpPerSecond() / r.rawPerSecond()).toList();
+    return new Result(engine, median.sales(), median.httpPerSecond(), median.rawPerSecond(), median.cpuMicrosPerSale(),
+        median.requestMicrosPerSale(), median.jitMicrosPerSale(), median.postgresMicrosPerSale(), ratios);
+  }
+
+  /** One measured HTTP run into a fresh server and database; the raw figure is left 0. */
+  private static Result pushOnce(Engine engine, List<IngestWorkload.TerminalLoad> loads, int statements)
+      throws Exception {
+    int measured = loads.stream().mapToInt(IngestWorkload.TerminalLoad::sales).sum();
+    String url = null;
     try (TestServer server = TestServer.start(engine)) {
+      url = server.databaseUrl();
       server.http().post("/api/v1/admin/programs", server.adminToken(), DemoProgram.json());
       List<String> tokens = new ArrayList<>();
       for (IngestWorkload.TerminalLoad load : loads) {
@@ -131,25 +158,34 @@ public final class IngestBench {
       server.http().get("/api/v1/sync/pull/cards?limit=1&cursor=" + java.net.URLEncoder.encode(cardsCursor,
           java.nio.charset.StandardCharsets.UTF_8), tokens.get(0));
       long pgEnd = pgStart < 0 ? -1 : PostgresCpu.nanos(TestPostgres.port());
-      http = perSecond(loads, System.nanoTime() - start);
+      double http = perSecond(loads, System.nanoTime() - start);
+      double cpuPerSale = (cpuNanos() - cpuStart) / 1e3 / measured;
       var threadsEnd = ThreadCpu.byGroup();
       System.out.println(engine + ": JVM CPU per sale by thread: "
-          + ThreadCpu.perUnit(threadsStart, threadsEnd, sales));
-      jitPerSale = ThreadCpu.compilerNanos(threadsStart, threadsEnd) / 1e3 / sales;
+          + ThreadCpu.perUnit(threadsStart, threadsEnd, measured));
+      double jitPerSale = ThreadCpu.compilerNanos(threadsStart, threadsEnd) / 1e3 / measured;
+      // Jetty's pool: the pushes' own work, without the JIT's and the collector's threads
+      double requestPerSale = ThreadCpu.groupNanos(threadsStart, threadsEnd, "JettyServerThre") / 1e3 / measured;
+      double pgPerSale = pgEnd < 0 ? -1 : (pgEnd - pgStart) / 1e3 / measured;
       if (statements > 0 && engine == Engine.POSTGRESQL) {
         StatementStats.print(server, statements);
       }
-      int measured = loads.stream().mapToInt(IngestWorkload.TerminalLoad::sales).sum();
-      cpuPerSale = (cpuNanos() - cpuStart) / 1e3 / measured;
-      // Jetty's pool: the pushes' own work, without the JIT's and the collector's threads
-      requestPerSale = ThreadCpu.groupNanos(threadsStart, threadsEnd, "JettyServerThre") / 1e3 / measured;
-      pgPerSale = pgEnd < 0 ? -1 : (pgEnd - pgStart) / 1e3 / measured;
       var mismatches = server.http().get("/api/v1/admin/loyalty/mismatches", server.adminToken()).json();
       System.out.println(engine + ": " + mismatches.size() + " points mismatches"
           + (mismatches.isEmpty() ? "" : ", first: " + mismatches.get(0).get("detail").asText()));
+      return new Result(engine, measured, http, 0, cpuPerSale, requestPerSale, jitPerSale, pgPerSale, List.of());
+    } finally {
+      // dropped like the warm-up's, so that none vacuums on into the next pair's runs
+      if (engine == Engine.POSTGRESQL && url != null) {
+        TestPostgres.dropDatabase(url);
+      }
     }
-    double raw;
-    try (Database db = engine.openDatabase()) {
+  }
+
+  /** The same rows written raw (COPY, or SQLite prepared batches) into a fresh database: sales/s. */
+  private static double copyOnce(Engine engine, List<IngestWorkload.TerminalLoad> loads) throws Exception {
+    String url = engine.newDatabaseUrl(java.nio.file.Files.createTempDirectory("kassa-raw"));
+    try (Database db = Database.open(url)) {
       List<List<RawIngest.Rows>> rows = new ArrayList<>();
       for (IngestWorkload.TerminalLoad load : loads) {
         rows.add(load.batches().stream().map(RawIngest::rows).toList());
@@ -165,16 +201,19 @@ public final class IngestBench {
       for (Future<?> f : done) {
         f.get();
       }
-      raw = perSecond(loads, System.nanoTime() - start);
+      double raw = perSecond(loads, System.nanoTime() - start);
       long pgEnd = pgStart < 0 ? -1 : PostgresCpu.nanos(TestPostgres.port());
       if (pgEnd >= 0) {
         System.out.printf(Locale.ROOT, "%s raw: PostgreSQL CPU %.0f us per sale%n", engine,
             (pgEnd - pgStart) / 1e3 / loads.stream().mapToInt(IngestWorkload.TerminalLoad::sales).sum());
       }
       pool.shutdown();
+      return raw;
+    } finally {
+      if (engine == Engine.POSTGRESQL) {
+        TestPostgres.dropDatabase(url);
+      }
     }
-    return new Result(engine, loads.stream().mapToInt(IngestWorkload.TerminalLoad::sales).sum(), http, raw, cpuPerSale,
-        requestPerSale, jitPerSale, pgPerSale);
   }
 
   /**
