@@ -34,8 +34,10 @@ import java.util.concurrent.Future;
  *
  * <p>Options: {@code --sales N} per engine (default 32000), {@code --pushers P} (4),
  * {@code --batch B} sales per push (250), {@code --warmup W} sales pushed before measuring (48000),
- * {@code --engine NAME} only that engine, {@code --repeat R} measured pairs of an HTTP and a raw run (3), {@code --statements N} print PostgreSQL's N costliest statements
- * of the measured pushes (needs {@code -Dkassa.pg.statements=true}), {@code --report FILE}.
+ * {@code --engine NAME} only that engine, {@code --repeat R} measured pairs of an HTTP and a raw run
+ * (3), {@code --statements N} print PostgreSQL's N costliest statements of the last measured pushes
+ * (needs {@code -Dkassa.pg.statements=true}), {@code --report FILE}; {@code -Dkassa.bench.warmupRounds=N}
+ * at most N warm-up rounds (6).
  */
 public final class IngestBench {
   private static final int CARDS = 20_000;
