@@ -37,11 +37,11 @@ import java.util.concurrent.Future;
  * {@code --engine NAME} only that engine, {@code --repeat R} measured pairs of an HTTP and a raw run
  * (3), {@code --statements N} print PostgreSQL's N costliest statements of the last measured pushes
  * (needs {@code -Dkassa.pg.statements=true}), {@code --report FILE}; {@code -Dkassa.bench.warmupRounds=N}
- * at most N warm-up rounds (6).
+ * at most N warm-up rounds (30).
  */
 public final class IngestBench {
   private static final int CARDS = 20_000;
-  private static final int MAX_WARMUP_ROUNDS = Integer.getInteger("kassa.bench.warmupRounds", 6);
+  private static final int MAX_WARMUP_ROUNDS = Integer.getInteger("kassa.bench.warmupRounds", 30);
   private static final int SMALL_PUSH = 10;
 
   private IngestBench() {}
@@ -86,8 +86,10 @@ public final class IngestBench {
           + " publishes every card moved before it), on a fresh database, after warm-up rounds in the same server"
           + " process: " + warmup + " sales each, first in pushes of " + SMALL_PUSH + " sales, then of " + batch
           + ", each round into a throwaway database dropped afterwards, until the JIT compilers take under a tenth"
-          + " of a round's CPU (or " + MAX_WARMUP_ROUNDS + " rounds): the push path is compiled as in a server that"
-          + " has been running, and the JIT's share of the measured CPU is shown."
+          + " of the CPU of two rounds in a row (or " + MAX_WARMUP_ROUNDS + " rounds; on this machine it takes some 15"
+          + " rounds, as the one C2 compiler thread of a 2-core machine works through the push path's large methods):"
+          + " the push path is compiled as in a server that has been running, and the JIT's share of the measured"
+          + " CPU is shown."
           + " Then " + repeats + " pairs of runs, each an HTTP run into a fresh server and database followed by the"
           + " raw run into another: the table shows the pair with the median ratio (this machine's speed drifts"
           + " from minute to minute, so a ratio is taken between runs made close together) and every pair's ratio."
@@ -220,8 +222,8 @@ public final class IngestBench {
 
   /**
    * Pushes warm-up rounds, each into a fresh database of its own that is then dropped, until the JIT
-   * compilers have settled (under a tenth of the round's JVM CPU) or {@link #MAX_WARMUP_ROUNDS} rounds
-   * were pushed: the measured run then sees the push path compiled, as in a server that has been
+   * compilers have settled (under a tenth of the JVM's CPU in two rounds in a row: one quiet round can
+   * fall between two large compilations) or {@link #MAX_WARMUP_ROUNDS} rounds were pushed: the measured run then sees the push path compiled, as in a server that has been
    * running for a while, and a database holding only its own sales, as the raw run's does. The
    * warm-up loads use as many pushers as the measured one, or the JIT recompiles for the concurrent
    * case inside the measured window.
@@ -237,6 +239,7 @@ public final class IngestBench {
         IngestWorkload.terminals(TestServer.STORE, warmIds, warmupSales / pushers, SMALL_PUSH, "8", CARDS, 1_000),
         IngestWorkload.terminals(TestServer.STORE, warmIds, Math.max(batch, warmupSales / pushers), batch, "8", CARDS,
             2_000));
+    int settled = 0;
     for (int round = 1; round <= MAX_WARMUP_ROUNDS; round++) {
       List<IngestWorkload.TerminalLoad> warmup = rounds.get(Math.min(round, rounds.size()) - 1);
       double compiling;
@@ -262,7 +265,8 @@ public final class IngestBench {
       }
       System.out.printf(Locale.ROOT, "%s warm-up round %d: JIT compilers %.0f %% of the JVM's CPU%n", engine, round,
           100 * compiling);
-      if (round >= rounds.size() && compiling < 0.1) {
+      settled = round >= rounds.size() && compiling < 0.1 ? settled + 1 : 0;
+      if (settled == 2) {
         return;
       }
     }
