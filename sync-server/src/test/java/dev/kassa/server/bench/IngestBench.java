@@ -86,7 +86,7 @@ public final class IngestBench {
           + " publishes every card moved before it), on a fresh database, after warm-up rounds in the same server"
           + " process: " + warmup + " sales each, first in pushes of " + SMALL_PUSH + " sales, then of " + batch
           + ", each round into a throwaway database dropped afterwards, until the JIT compilers take under a tenth"
-          + " of the CPU of two rounds in a row (or " + MAX_WARMUP_ROUNDS + " rounds; on this machine it takes some 15"
+          + " of the CPU of two rounds in a row (or " + MAX_WARMUP_ROUNDS + " rounds; on this machine it takes 11 to 16"
           + " rounds, as the one C2 compiler thread of a 2-core machine works through the push path's large methods):"
           + " the push path is compiled as in a server that has been running, and the JIT's share of the measured"
           + " CPU is shown."
@@ -223,10 +223,11 @@ public final class IngestBench {
   /**
    * Pushes warm-up rounds, each into a fresh database of its own that is then dropped, until the JIT
    * compilers have settled (under a tenth of the JVM's CPU in two rounds in a row: one quiet round can
-   * fall between two large compilations) or {@link #MAX_WARMUP_ROUNDS} rounds were pushed: the measured run then sees the push path compiled, as in a server that has been
-   * running for a while, and a database holding only its own sales, as the raw run's does. The
-   * warm-up loads use as many pushers as the measured one, or the JIT recompiles for the concurrent
-   * case inside the measured window.
+   * fall between two large compilations) or {@link #MAX_WARMUP_ROUNDS} rounds were pushed: the
+   * measured run then sees the push path compiled, as in a server that has been running for a while,
+   * and a database holding only its own sales, as the raw run's does. The warm-up loads use as many
+   * pushers as the measured one, or the JIT recompiles for the concurrent case inside the measured
+   * window.
    */
   private static void warmUp(Engine engine, int pushers, int batch, int warmupSales) throws Exception {
     List<String> warmIds = new ArrayList<>();
