@@ -172,17 +172,19 @@ public final class ReconciliationBenchmark {
           + " mismatches are sales whose tier other tills' outage sales changed: every card gets 250 outage sales"
           + " (about 750,000 RUB in 5.5 hours), so most cards cross into gold during the outage, which no till"
           + " sees."
-          + " Third session (from 04:55, the machine slower still: a Python loop 1.87 s against 1.54 s): with"
-          + " one warm-up pass the JIT compilers took 42 to 49 us a sale inside the measured window; the one C2 "
+          + " Third session (from 04:55, the machine slower still: a Python loop 1.87 s against 1.54 s): with one"
+          + " warm-up pass the JIT compilers took 42 to 49 us a sale inside the measured window; the one C2 "
           + "thread of a 2-core machine, sharing the cores with PostgreSQL and the request threads, works for "
           + "minutes through the push path's large methods (each loop of `LoyaltyMerge.merge` and "
           + "`CardHistory.before` compiled on its own, on stack, and again when a rare branch is taken), so the "
           + "warm-up now goes on in rounds until it has settled: 18 rounds here, and the JIT then took 15 us a "
           + "sale. Full size, 05:35 to 05:44: 154.5 s, JVM 130 us a sale, PostgreSQL 446 us (77 % of the CPU; at "
-          + "400 terminals 366 to 377 us: its cost grows with the ledger). So on this machine the target needs "
-          + "PostgreSQL's work per sale cut by more than half; the next candidates are the event bodies (pglz is "
-          + "5 % of the machine's samples, `perf`), the card balance locks and the walk reads (343,000 ledger "
-          + "rows read again at 400 terminals).");
+          + "400 terminals 366 to 377 us: its cost grows with the ledger); again 06:18 to 06:25, while the "
+          + "machine ran faster for a while (a Python loop 1.22 s before, 1.81 s after): 115.0 s, JVM 70 us a "
+          + "sale (JIT 9, after 22 warm-up rounds), PostgreSQL 336 us (83 % of the CPU). So on this machine the "
+          + "target needs PostgreSQL's work per sale cut by more than half; the next candidates are the event "
+          + "bodies (pglz is 5 % of the machine's samples, `perf`), the card balance locks and the walk reads "
+          + "(343,000 ledger rows read again at 400 terminals).");
     }
     System.exit(0);
   }
