@@ -158,10 +158,10 @@ class ConvergenceTest {
     return office;
   }
 
-  /** One random disturbance: a partition, a server restart, or calm. */
   /**
-   * One random disturbance. The first is always a partition, so that every run has tills selling
-   * offline together (without one, a fast run could end with no overdraft for the check to find).
+   * One random disturbance: a partition, a server restart, a server down, or calm. The first is
+   * always a partition, so that tills also sell offline together while the proxy's faults run (the
+   * opening partition before them is what makes sure every run has overdrafts to check).
    */
   private static void disturb(SplittableRandom random, ServerHarness server, FaultProxy proxy, List<String> happened) {
     int roll = happened.isEmpty() ? 0 : random.nextInt(20);
