@@ -13,6 +13,7 @@ import dev.kassa.model.sync.SyncFormatException;
 import dev.kassa.server.testing.Engine;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -115,6 +116,23 @@ class PushServiceTest {
       assertThat(bodies).hasSize(2);
       assertThat(new String(bodies.get(0), StandardCharsets.UTF_8)).isEqualTo(SyncCodec.toJson(sale));
       assertThat(new String(bodies.get(1), StandardCharsets.UTF_8)).isEqualTo(SyncCodec.toJson(earn));
+    }
+  }
+
+  @Test
+  void aSaleBodyIsStoredInlineAndUncompressedOnPostgres() throws Exception {
+    try (SyncFixture server = new SyncFixture(Engine.POSTGRESQL)) {
+      SyncEvent sale = t1.sale("card-1", 10);
+      int length = SyncCodec.toJson(sale).getBytes(StandardCharsets.UTF_8).length;
+
+      server.push(t1, List.of(sale));
+
+      // over the default TOAST target of 2 KB, so without V34 PostgreSQL would compress it (pglz)
+      assertThat(length).isGreaterThan(2_100);
+      assertThat(server.scalar("SELECT COUNT(*) FROM sync_events WHERE kind = 'sale'"
+          + " AND pg_column_compression(body) IS NULL AND pg_column_size(body) > octet_length(body)")).isEqualTo(1);
+      assertThat(server.scalar("SELECT pg_relation_size(reltoastrelid) FROM pg_class WHERE relname = 'sync_events'"))
+          .isZero();
     }
   }
 
