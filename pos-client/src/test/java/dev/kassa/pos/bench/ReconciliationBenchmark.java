@@ -181,10 +181,21 @@ public final class ReconciliationBenchmark {
           + "sale. Full size, 05:35 to 05:44: 154.5 s, JVM 130 us a sale, PostgreSQL 446 us (77 % of the CPU; at "
           + "400 terminals 366 to 377 us: its cost grows with the ledger); again 06:18 to 06:25, while the "
           + "machine ran faster for a while (a Python loop 1.22 s before, 1.81 s after): 115.0 s, JVM 70 us a "
-          + "sale (JIT 9, after 22 warm-up rounds), PostgreSQL 336 us (83 % of the CPU). So on this machine the "
-          + "target needs PostgreSQL's work per sale cut by more than half; the next candidates are the event "
-          + "bodies (pglz is 5 % of the machine's samples, `perf`), the card balance locks and the walk reads "
-          + "(343,000 ledger rows read again at 400 terminals).");
+          + "sale (JIT 9, after 22 warm-up rounds), PostgreSQL 336 us (83 % of the CPU)."
+          + " Fourth session (from 06:44, the machine at its fastest of the day: a Python loop 0.96 to 1.07 s):"
+          + " event bodies are stored uncompressed (V34; pglz was about half the event insert's CPU). Full size:"
+          + " 107.4 s at 07:01 (JVM 101 us a sale, PostgreSQL 304 us), 80.1 s at 07:21 with pg_stat_statements"
+          + " loaded (JVM 76 us, PostgreSQL 227 us) and 70.2 s at 07:29 (JVM 66 us, JIT 6; PostgreSQL 200 us),"
+          + " the table above; at 400 terminals 25.1 to 26.5 s (PostgreSQL 171 to 181 us a sale). So the target"
+          + " is not met: on two cores busy 1.9 of the time, 60 s needs about 230 us of CPU a sale in all, some"
+          + " 14 % less than the best run. Statement time at full size (wall, summed over the run, lock waits"
+          + " included): the card balance upsert 117 s (waiting for card locks), the event insert 67 s, the spend"
+          + " bounds 38 s, the overdraft walks' reads 32 s (2.27 million ledger rows in 3,628 reads, against"
+          + " 353,000 at 400 terminals: a card is walked again when an entry lands before its tail, and the tills'"
+          + " outage entries land anywhere in its history, so a walk rereads half of it or all, and that grows"
+          + " with the ledger), the ledger and sales inserts 30 and 27 s, the card publisher's spend reads 19 s."
+          + " Checkpoints are not the cost: max_wal_size 16 GB and checkpoint_timeout 1 h gave 25.9 s at 400"
+          + " terminals against 25.1 s.");
     }
     System.exit(0);
   }

@@ -86,7 +86,7 @@ public final class IngestBench {
           + " publishes every card moved before it), on a fresh database, after warm-up rounds in the same server"
           + " process: " + warmup + " sales each, first in pushes of " + SMALL_PUSH + " sales, then of " + batch
           + ", each round into a throwaway database dropped afterwards, until the JIT compilers take under a tenth"
-          + " of the CPU of two rounds in a row (or " + MAX_WARMUP_ROUNDS + " rounds; on this machine it takes 11 to 16"
+          + " of the CPU of two rounds in a row (or " + MAX_WARMUP_ROUNDS + " rounds; on this machine it takes 4 to 16"
           + " rounds, as the one C2 compiler thread of a 2-core machine works through the push path's large methods):"
           + " the push path is compiled as in a server that has been running, and the JIT's share of the measured"
           + " CPU is shown."
