@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -60,14 +61,6 @@ final class CardFeed {
     }
   }
 
-  private static List<String> cardsOf(List<Published> published) {
-    List<String> cards = new ArrayList<>();
-    for (Published p : published) {
-      cards.addAll(p.cards());
-    }
-    return cards;
-  }
-
   private static ObjectNode fresh(String card) {
     ObjectNode data = SyncCodec.mapper().createObjectNode();
     data.put("number", card);
@@ -96,6 +89,17 @@ final class CardFeed {
       }
     }
     return issued;
+  }
+
+  /** The birthdays the {@link #issued} cards were issued with, by card number. */
+  static Map<String, LocalDate> birthdays(Map<String, ObjectNode> issued) {
+    Map<String, LocalDate> birthdays = new HashMap<>();
+    issued.forEach((card, data) -> {
+      if (data.hasNonNull("birthday")) {
+        birthdays.put(card, LocalDate.parse(data.get("birthday").asText()));
+      }
+    });
+    return birthdays;
   }
 
   private static void putIfSet(ObjectNode data, String field, String value) {

@@ -153,7 +153,9 @@ final class CardHistory {
         history.addSpend(sale.id().toString(), pending.get(sale.id().toString())[0]);
       }
     }
-    history.readBirthdays(c, withCard.stream().map(s -> s.loyalty().cardNumber()).toList());
+    List<String> cards = withCard.stream().map(s -> s.loyalty().cardNumber()).toList();
+    history.readIssuedBirthdays(c, cards);
+    history.readEnrolledBirthdays(c, cards);
     return history;
   }
 
@@ -161,12 +163,16 @@ final class CardHistory {
    * For each card: its spend from the year before {@code now} on (sales dated after {@code now} by a
    * terminal's clock included), what the cards feed publishes and a terminal adds its own unsynced
    * sales to, and its first purchase ever. Every sale read must be in the hourly totals already.
+   * {@code issuedBirthdays} are the birthdays the cards were issued with, as the caller has read the
+   * cards already (absent: none); an enrolment's birthday goes over them, as in {@link #before}.
    */
-  static CardHistory asOf(Connection c, Collection<String> cards, Instant now) throws SQLException {
+  static CardHistory asOf(Connection c, Collection<String> cards, Map<String, LocalDate> issuedBirthdays,
+      Instant now) throws SQLException {
     CardHistory history = new CardHistory();
     List<String> sorted = new ArrayList<>(new TreeSet<>(cards));
     history.readSpendAsOf(c, sorted, now);
-    history.readBirthdays(c, sorted);
+    history.birthdays.putAll(issuedBirthdays);
+    history.readEnrolledBirthdays(c, sorted);
     return history;
   }
 
@@ -216,10 +222,10 @@ final class CardHistory {
     }
   }
 
-  private void readBirthdays(Connection c, List<String> cards) throws SQLException {
+  /** The birthday each card was issued with; {@link #readEnrolledBirthdays} afterwards goes over it. */
+  private void readIssuedBirthdays(Connection c, List<String> cards) throws SQLException {
     boolean postgres = Sql.isPostgres(c);
     for (List<String> chunk : Sql.chunks(new ArrayList<>(new TreeSet<>(cards)), ROWS_PER_QUERY)) {
-      // the birthday the card was issued with, unless the member gave one when enrolling
       try (PreparedStatement ps = c.prepareStatement("SELECT card_number, birthday FROM cards"
           + " WHERE " + Sql.any(postgres, "card_number", chunk.size()) + " AND birthday IS NOT NULL")) {
         Sql.bindAny(ps, 1, postgres, chunk);
@@ -229,6 +235,13 @@ final class CardHistory {
           }
         }
       }
+    }
+  }
+
+  /** The birthday the member gave when enrolling the card, over the one it was issued with. */
+  private void readEnrolledBirthdays(Connection c, List<String> cards) throws SQLException {
+    boolean postgres = Sql.isPostgres(c);
+    for (List<String> chunk : Sql.chunks(new ArrayList<>(new TreeSet<>(cards)), ROWS_PER_QUERY)) {
       try (PreparedStatement ps = c.prepareStatement("SELECT card_number, birthday FROM member_enrolments"
           + " WHERE " + Sql.any(postgres, "card_number", chunk.size()) + " AND birthday IS NOT NULL"
           + " ORDER BY enrolled_at DESC")) {

@@ -1,5 +1,6 @@
 package dev.kassa.server.loyalty.store;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kassa.model.ledger.EntryType;
 import dev.kassa.model.ledger.LedgerEntry;
 import dev.kassa.model.member.MemberEnrolled;
@@ -185,7 +186,8 @@ public final class LoyaltyMerge {
           Math.max(0, balance - holds), now), group.getKey(), group.getValue()));
     }
     List<ChangeLog.Entry> changes = new ArrayList<>();
-    CardFeed.add(published, CardFeed.issued(c, allCards), CardHistory.asOf(c, allCards, now), changes);
+    Map<String, ObjectNode> issued = CardFeed.issued(c, allCards);
+    CardFeed.add(published, issued, CardHistory.asOf(c, allCards, CardFeed.birthdays(issued), now), changes);
     feed.appendAll(c, changes);
     CardFeedPending.unmark(c, marks);
     return new PublishTurn(marks.size(), marks.get(marks.size() - 1).card());

@@ -89,6 +89,40 @@ class CardFeedSpendTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aCardShowsTheBirthdayItWasIssuedWithUnlessItsMemberGaveOneWhenEnrolling(Engine engine) {
+    Clock clock = Clock.fixed(Events.T0.plusSeconds(3600), ZoneOffset.UTC);
+    RecordingFeed feed = new RecordingFeed();
+    String issuedOnly = "7000043";
+    try (Database db = engine.openDatabase()) {
+      db.inTransaction(c -> {
+        try (var ps = c.prepareStatement("INSERT INTO cards (card_number, serial, status, birthday, issued_at)"
+            + " VALUES (?, ?, 'ACTIVE', '1985-01-02', 0)")) {
+          for (String card : List.of(CARD, issuedOnly)) {
+            ps.setString(1, card);
+            ps.setLong(2, Long.parseLong(card));
+            ps.addBatch();
+          }
+          ps.executeBatch();
+        }
+        return null;
+      });
+      LoyaltyMerge merge = new LoyaltyMerge(new LinePointsCheck(), feed);
+      PushService push = new PushService(new PushStore(new DatabaseTransactions(db), merge, clock),
+          new HybridClock(clock), clock);
+      Events till = new Events("store-1", "till-1");
+      SyncEvent enrol = new SyncEvent(UUID.randomUUID(), Events.hlc(0), Events.T0, "store-1", "till-1", null,
+          new MemberEnrolled(CARD, "Member", "+79990000042", LocalDate.of(1990, 5, 17), null, "store-1", "till-1",
+              Events.T0));
+      send(push, till, List.of(enrol, till.sale(CARD, 0), till.sale(issuedOnly, 0)));
+      publish(db, merge, clock);
+
+      assertThat(lastCard(feed, CARD).path("birthday").asText()).isEqualTo("1990-05-17");
+      assertThat(lastCard(feed, issuedOnly).path("birthday").asText()).isEqualTo("1985-01-02");
+    }
+  }
+
   private static void send(PushService push, Events till, List<SyncEvent> events) {
     PushRequest request = new PushRequest(1, UUID.randomUUID(), till.terminalId(), new ChainHead(0, ""), events);
     push.push(till.storeId(), till.terminalId(), SyncCodec.canonicalBytes(request));
@@ -100,8 +134,12 @@ class CardFeedSpendTest {
   }
 
   private static JsonNode lastCard(RecordingFeed feed) {
+    return lastCard(feed, CARD);
+  }
+
+  private static JsonNode lastCard(RecordingFeed feed, String card) {
     List<ChangeLog.Entry> cards = feed.appended.stream()
-        .filter(e -> e.stream() == Stream.CARDS && e.key().equals(CARD)).toList();
+        .filter(e -> e.stream() == Stream.CARDS && e.key().equals(card)).toList();
     assertThat(cards).isNotEmpty();
     return cards.get(cards.size() - 1).data();
   }

@@ -78,7 +78,7 @@ class CardHistoryTest {
         }
         // the publisher reads a card once all its sales are in the hourly totals
         SpendStore.add(c, pending);
-        CardHistory asOf = CardHistory.asOf(c, List.of("card-0", "card-1", "card-2", "card-9"), NOW);
+        CardHistory asOf = CardHistory.asOf(c, List.of("card-0", "card-1", "card-2", "card-9"), java.util.Map.of(), NOW);
         for (String card : List.of("card-0", "card-1", "card-2", "card-9")) {
           assertThat(asOf.spendSinceYearBefore(card)).as(card)
               .isEqualTo(spend(all, card, NOW.minus(YEAR), Instant.MAX, null));
