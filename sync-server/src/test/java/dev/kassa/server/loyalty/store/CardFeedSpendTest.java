@@ -41,12 +41,9 @@ class CardFeedSpendTest {
     RecordingFeed feed = new RecordingFeed();
     try (Database db = engine.openDatabase()) {
       LoyaltyMerge merge = new LoyaltyMerge(new LinePointsCheck(), feed);
-      PushService push = new PushService(new PushStore(new DatabaseTransactions(db), merge, clock),
-          new HybridClock(clock), clock);
+      PushService push = pushService(db, merge, clock);
       Events till = new Events("store-1", "till-1");
-      SyncEvent enrol = new SyncEvent(UUID.randomUUID(), Events.hlc(0), Events.T0, "store-1", "till-1", null,
-          new MemberEnrolled(CARD, "Member", "+79990000042", LocalDate.of(1990, 5, 17), null, "store-1", "till-1",
-              Events.T0));
+      SyncEvent enrol = enrolmentBornOn17May1990();
       SyncEvent first = till.sale(CARD, 120);
       SyncEvent earn = till.entry(CARD, EntryType.EARN, 120, 1, first.id());
       send(push, till, List.of(enrol, first, earn));
@@ -77,8 +74,7 @@ class CardFeedSpendTest {
     RecordingFeed feed = new RecordingFeed();
     try (Database db = engine.openDatabase()) {
       LoyaltyMerge merge = new LoyaltyMerge(new LinePointsCheck(), feed);
-      PushService push = new PushService(new PushStore(new DatabaseTransactions(db), merge, clock),
-          new HybridClock(clock), clock);
+      PushService push = pushService(db, merge, clock);
       Events till = new Events("store-1", "till-1");
       send(push, till, List.of(till.enrol(CARD, "+79990000042", 1)));
       publish(db, merge, clock);
@@ -109,18 +105,26 @@ class CardFeedSpendTest {
         return null;
       });
       LoyaltyMerge merge = new LoyaltyMerge(new LinePointsCheck(), feed);
-      PushService push = new PushService(new PushStore(new DatabaseTransactions(db), merge, clock),
-          new HybridClock(clock), clock);
+      PushService push = pushService(db, merge, clock);
       Events till = new Events("store-1", "till-1");
-      SyncEvent enrol = new SyncEvent(UUID.randomUUID(), Events.hlc(0), Events.T0, "store-1", "till-1", null,
-          new MemberEnrolled(CARD, "Member", "+79990000042", LocalDate.of(1990, 5, 17), null, "store-1", "till-1",
-              Events.T0));
+      SyncEvent enrol = enrolmentBornOn17May1990();
       send(push, till, List.of(enrol, till.sale(CARD, 0), till.sale(issuedOnly, 0)));
       publish(db, merge, clock);
 
       assertThat(lastCard(feed, CARD).path("birthday").asText()).isEqualTo("1990-05-17");
       assertThat(lastCard(feed, issuedOnly).path("birthday").asText()).isEqualTo("1985-01-02");
     }
+  }
+
+  private static PushService pushService(Database db, LoyaltyMerge merge, Clock clock) {
+    return new PushService(new PushStore(new DatabaseTransactions(db), merge, clock), new HybridClock(clock), clock);
+  }
+
+  /** {@link #CARD} enrolled at till-1 by a member who gave 1990-05-17 as her birthday. */
+  private static SyncEvent enrolmentBornOn17May1990() {
+    return new SyncEvent(UUID.randomUUID(), Events.hlc(0), Events.T0, "store-1", "till-1", null,
+        new MemberEnrolled(CARD, "Member", "+79990000042", LocalDate.of(1990, 5, 17), null, "store-1", "till-1",
+            Events.T0));
   }
 
   private static void send(PushService push, Events till, List<SyncEvent> events) {
