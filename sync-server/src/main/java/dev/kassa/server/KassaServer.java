@@ -30,8 +30,14 @@ import java.util.function.Consumer;
 public final class KassaServer implements AutoCloseable {
   /** How long feed changes are kept for incremental pulls. */
   static final Duration FEED_RETENTION = Duration.ofDays(30);
-  /** How often the card publisher writes the cards feed entities of the cards moved meanwhile. */
-  static final Duration CARD_FEED_EVERY = Duration.ofMillis(200);
+  /**
+   * How often the card publisher writes the cards feed entities of the cards moved meanwhile. A pull
+   * of the cards feed publishes first, so this is not how stale a terminal may see a card: it only
+   * bounds the work a pull finds waiting. Once a second, a busy card moved by many pushes in that
+   * second is written once: the reconciliation benchmark at 400 terminals wrote 0.22 card entities
+   * a sale, against 0.51 five times a second.
+   */
+  static final Duration CARD_FEED_EVERY = Duration.ofSeconds(1);
 
   private final Services services;
   private final Javalin app;

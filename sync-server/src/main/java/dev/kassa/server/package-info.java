@@ -21,7 +21,7 @@
  *       for reads. Record feed changes with {@link dev.kassa.server.feed.store.ChangeLog#appendAll}
  *       inside the same transaction, as its LAST step (the feed's sequence row stays locked until
  *       commit). Card entities are the exception: what moves a card only marks it
- *       ({@code LoyaltyMerge.markForFeed}), and the card publisher writes the entities five times a
+ *       ({@code LoyaltyMerge.markForFeed}), and the card publisher writes the entities once a
  *       second and before every pull of the cards feed ({@code LoyaltyStore.publishCards}).
  *       A {@link dev.kassa.server.store.DataAccessException} that is a unique violation
  *       answers 409, a busy database 503 with Retry-After, anything else 500 with an incident id.</li>
