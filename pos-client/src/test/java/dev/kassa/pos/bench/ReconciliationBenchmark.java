@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -45,7 +46,9 @@ import okhttp3.Response;
  * <p>Options: {@code --terminals N} (1000), {@code --sales N} per terminal (500), {@code --stores N}
  * (20), {@code --cards N} shared cards (2000), {@code --pushers N} concurrent terminals (8),
  * {@code --batch N} events per push (500, the agent's default), {@code --report FILE}, {@code --statements N}
- * (print PostgreSQL's N costliest statements of the run; needs {@code -Dkassa.pg.statements=true}).
+ * (print PostgreSQL's N costliest statements of the run; needs {@code -Dkassa.pg.statements=true}),
+ * {@code --pull-after} (each till also pulls the cards feed after its pushes, as its agent would;
+ * a pull publishes the cards moved so far first, so the card publisher coalesces less).
  */
 public final class ReconciliationBenchmark {
   private static final MediaType JSON = MediaType.get("application/json");
@@ -62,6 +65,8 @@ public final class ReconciliationBenchmark {
     int pushers = BenchOptions.intOption(args, "--pushers", 8);
     int batch = BenchOptions.intOption(args, "--batch", 500);
     int statements = BenchOptions.intOption(args, "--statements", 0);
+    // the agent pulls every stream after pushing; the figure the issue names is the merge, so off by default
+    boolean pullAfter = java.util.Arrays.asList(args).contains("--pull-after");
 
     long prepareStart = System.nanoTime();
     OutageWorkload workload = new OutageWorkload(DemoProgram.load(), cardNumbers(cards), batch);
@@ -97,7 +102,14 @@ public final class ReconciliationBenchmark {
       var threadsStart = ThreadCpu.byGroup();
       long pgStart = PostgresCpu.nanos(TestPostgres.port());
       long start = System.nanoTime();
-      pushAll(http, url, loads, tokens, pushers, refused);
+      String base = "http://127.0.0.1:" + server.port();
+      AtomicLong pulled = new AtomicLong();
+      pushAll(http, url, loads, tokens, pushers, refused, !pullAfter ? null
+          : t -> pulled.addAndGet(pullAllCardsCounting(http, base, tokens[t], cardsCursor)));
+      if (pullAfter) {
+        System.out.printf(Locale.ROOT, "each till pulled the cards feed after its pushes: %,d card entities%n",
+            pulled.get());
+      }
       // and the cards feed caught up: a pull publishes every card moved before it
       pullCards(http, "http://127.0.0.1:" + server.port(), tokens[0], cardsCursor);
       seconds = (System.nanoTime() - start) / 1e9;
@@ -224,7 +236,7 @@ public final class ReconciliationBenchmark {
         var before = ThreadCpu.byGroup();
         // the pulls too: a class first loaded inside the measured merge sends compiled code back to the JIT
         String cursor = pullAllCards(http, "http://127.0.0.1:" + server.port(), tokens[0], "");
-        pushAll(http, url, loads, tokens, pushers, new AtomicInteger());
+        pushAll(http, url, loads, tokens, pushers, new AtomicInteger(), null);
         pullAllCards(http, "http://127.0.0.1:" + server.port(), tokens[0], cursor);
         var after = ThreadCpu.byGroup();
         compiling = (double) ThreadCpu.compilerNanos(before, after) / ThreadCpu.totalNanos(before, after);
@@ -258,7 +270,7 @@ public final class ReconciliationBenchmark {
 
   /** Every terminal's batches in order, {@code pushers} terminals at a time. */
   private static void pushAll(OkHttpClient http, String url, List<OutageWorkload.TerminalLoad> loads, String[] tokens,
-      int pushers, AtomicInteger refused) throws Exception {
+      int pushers, AtomicInteger refused, TillPull pullAfter) throws Exception {
     ConcurrentLinkedQueue<Integer> waiting = new ConcurrentLinkedQueue<>();
     IntStream.range(0, loads.size()).forEach(waiting::add);
     ExecutorService pool = Executors.newFixedThreadPool(pushers);
@@ -268,6 +280,9 @@ public final class ReconciliationBenchmark {
         for (Integer t = waiting.poll(); t != null; t = waiting.poll()) {
           for (byte[] body : loads.get(t).bodies()) {
             push(http, url, tokens[t], body, refused);
+          }
+          if (pullAfter != null) {
+            pullAfter.pull(t);
           }
         }
         return null;
@@ -324,6 +339,25 @@ public final class ReconciliationBenchmark {
         return;
       }
     }
+  }
+
+  /** What a till does after its pushes when {@code --pull-after} is given: terminal {@code t} pulls. */
+  @FunctionalInterface
+  private interface TillPull {
+    void pull(int t) throws IOException;
+  }
+
+  /** Every page of the cards feed after {@code cursor}, as a till's agent pulls it; answers the entities read. */
+  private static long pullAllCardsCounting(OkHttpClient http, String base, String token, String cursor)
+      throws IOException {
+    long entities = 0;
+    PullResponse page;
+    do {
+      page = pullCards(http, base, token, cursor);
+      entities += page.changes().size();
+      cursor = page.cursor();
+    } while (page.hasMore());
+    return entities;
   }
 
   /** Every page of the cards feed after {@code cursor}; answers the cursor to go on from. */

@@ -10,8 +10,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ChangeReaderTest {
 
@@ -42,6 +46,52 @@ class ChangeReaderTest {
         assertThat(parallelWorkers(c)).isEqualTo(before).isNotEqualTo("0");
         return null;
       });
+    }
+  }
+
+  /**
+   * A terminal back from an outage reads each entity once, in its last state: a change that a later
+   * change of the same entity supersedes is left out, paging goes on past it, and a later change for
+   * another store supersedes nothing here.
+   */
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void changesAfterACursorLeaveOutWhatALaterChangeOfTheSameEntitySupersedes(Engine engine) {
+    try (Database db = engine.openDatabase()) {
+      long cursor = db.read(new ChangeReader()::lastSeq);
+      db.inTransaction(c -> {
+        for (int balance = 1; balance <= 5; balance++) {
+          ChangeLog.append(c, Stream.CARDS, null, "card", "a", SyncCodec.toTree(Map.of("balance", balance)));
+          ChangeLog.append(c, Stream.CARDS, null, "card", "b", SyncCodec.toTree(Map.of("balance", 10 * balance)));
+        }
+        ChangeLog.append(c, Stream.CONFLICTS, "store-1", "conflict", "x", SyncCodec.toTree(Map.of("status", "OPEN")));
+        ChangeLog.append(c, Stream.CONFLICTS, "store-2", "conflict", "x", SyncCodec.toTree(Map.of("status", "OPEN")));
+        ChangeLog.append(c, Stream.CONFLICTS, "store-2", "conflict", "x", null);
+        ChangeLog.append(c, Stream.CARDS, null, "card", "c", SyncCodec.toTree(Map.of("balance", 7)));
+        ChangeLog.append(c, Stream.CARDS, null, "card", "c", null);
+        return null;
+      });
+      ChangeReader reader = new ChangeReader();
+
+      List<ChangeReader.Row> read = new ArrayList<>();
+      List<ChangeReader.Row> page;
+      long at = cursor;
+      do {
+        long from = at;
+        page = db.read(c -> reader.after(c, Stream.CARDS, "store-1", from, 1));
+        read.addAll(page);
+        at = page.isEmpty() ? at : page.get(page.size() - 1).seq();
+      } while (!page.isEmpty());
+
+      assertThat(read).extracting(ChangeReader.Row::key, ChangeReader.Row::data)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("a", "{\"balance\":5}"),
+              org.assertj.core.groups.Tuple.tuple("b", "{\"balance\":50}"),
+              org.assertj.core.groups.Tuple.tuple("c", null));
+      List<ChangeReader.Row> storeOne = db.read(c -> reader.after(c, Stream.CONFLICTS, "store-1", cursor, 10));
+      List<ChangeReader.Row> storeTwo = db.read(c -> reader.after(c, Stream.CONFLICTS, "store-2", cursor, 10));
+      assertThat(storeOne).as("store-2's tombstone is not store-1's").extracting(ChangeReader.Row::data)
+          .containsExactly("{\"status\":\"OPEN\"}");
+      assertThat(storeTwo).extracting(ChangeReader.Row::deleted).containsExactly(true);
     }
   }
 }
