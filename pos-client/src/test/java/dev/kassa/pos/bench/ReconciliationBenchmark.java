@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -105,13 +106,13 @@ public final class ReconciliationBenchmark {
       String base = "http://127.0.0.1:" + server.port();
       AtomicLong pulled = new AtomicLong();
       pushAll(http, url, loads, tokens, pushers, refused, !pullAfter ? null
-          : t -> pulled.addAndGet(pullAllCardsCounting(http, base, tokens[t], cardsCursor)));
+          : t -> pullAllCards(http, base, tokens[t], cardsCursor, pulled::addAndGet));
       if (pullAfter) {
         System.out.printf(Locale.ROOT, "each till pulled the cards feed after its pushes: %,d card entities%n",
             pulled.get());
       }
       // and the cards feed caught up: a pull publishes every card moved before it
-      pullCards(http, "http://127.0.0.1:" + server.port(), tokens[0], cardsCursor);
+      pullCards(http, base, tokens[0], cardsCursor);
       seconds = (System.nanoTime() - start) / 1e9;
       var threadsEnd = ThreadCpu.byGroup();
       cpu = String.format(Locale.ROOT, "%.0f us (JIT compilers %.0f us), PostgreSQL %.0f us",
@@ -198,7 +199,7 @@ public final class ReconciliationBenchmark {
           + " event bodies are stored uncompressed (V34; pglz was about half the event insert's CPU). Full size:"
           + " 107.4 s at 07:01 (JVM 101 us a sale, PostgreSQL 304 us), 80.1 s at 07:21 with pg_stat_statements"
           + " loaded (JVM 76 us, PostgreSQL 227 us) and 70.2 s at 07:29 (JVM 66 us, JIT 6; PostgreSQL 200 us),"
-          + " the table above, and 75.5 s at 08:03 (JVM 72 us, PostgreSQL 214 us); at 400 terminals 25.1 to"
+          + " then the best, and 75.5 s at 08:03 (JVM 72 us, PostgreSQL 214 us); at 400 terminals 25.1 to"
           + " 26.5 s (PostgreSQL 171 to 181 us a sale). So the target"
           + " is not met: on two cores busy 1.9 of the time, 60 s needs about 230 us of CPU a sale in all, some"
           + " 14 % less than the best run. Statement time at full size (wall, summed over the run, lock waits"
@@ -208,7 +209,20 @@ public final class ReconciliationBenchmark {
           + " outage entries land anywhere in its history, so a walk rereads half of it or all, and that grows"
           + " with the ledger), the ledger and sales inserts 30 and 27 s, the card publisher's spend reads 19 s."
           + " Checkpoints are not the cost: max_wal_size 16 GB and checkpoint_timeout 1 h gave 25.9 s at 400"
-          + " terminals against 25.1 s.");
+          + " terminals against 25.1 s."
+          + " Fifth session (from 08:29; a Python loop 1.27 to 1.78 s, 0.98 s at 10:49): the card publisher runs once"
+          + " a second instead of five times (a pull of the cards feed still publishes first). At 400 terminals, both"
+          + " runs with pg_stat_statements and 3 warm-up rounds, it wrote 43,475 card entities instead of 102,811"
+          + " (0.22 a sale against 0.51), and PostgreSQL took 165 us a sale against 199 (28.0 s against 32.9 s). Full"
+          + " size: 67.1 s at 09:03 (JVM 65 us a sale, JIT 4; PostgreSQL 188 us) and 77.5 s at 10:46 (JVM 75 us,"
+          + " PostgreSQL 216 us), the table above. The parallel collector instead of G1 took 5 to 9 us a sale less in"
+          + " the request threads at 400 terminals (not adopted: the server's JVM options are the operator's). With"
+          + " `--pull-after` (each till, after its pushes, pulls the cards feed from where it was before the outage,"
+          + " as its agent does), 400 terminals did not finish in six minutes: a till reads every change since the"
+          + " outage began, and a pull publishes first, so nothing is coalesced. The feed now leaves out a change a"
+          + " later one of the same entity supersedes, so the till downloads each card once, but the server still"
+          + " walks the superseded changes to skip them; a table of each entity's latest change would end that. So the"
+          + " target is still not met, and real tills pulling during the reconciliation would add to it.");
     }
     System.exit(0);
   }
@@ -347,24 +361,18 @@ public final class ReconciliationBenchmark {
     void pull(int t) throws IOException;
   }
 
-  /** Every page of the cards feed after {@code cursor}, as a till's agent pulls it; answers the entities read. */
-  private static long pullAllCardsCounting(OkHttpClient http, String base, String token, String cursor)
-      throws IOException {
-    long entities = 0;
-    PullResponse page;
-    do {
-      page = pullCards(http, base, token, cursor);
-      entities += page.changes().size();
-      cursor = page.cursor();
-    } while (page.hasMore());
-    return entities;
-  }
-
   /** Every page of the cards feed after {@code cursor}; answers the cursor to go on from. */
   private static String pullAllCards(OkHttpClient http, String base, String token, String cursor) throws IOException {
+    return pullAllCards(http, base, token, cursor, entities -> { });
+  }
+
+  /** {@link #pullAllCards(OkHttpClient, String, String, String)}, telling {@code read} how many entities each page had. */
+  private static String pullAllCards(OkHttpClient http, String base, String token, String cursor, LongConsumer read)
+      throws IOException {
     PullResponse page;
     do {
       page = pullCards(http, base, token, cursor);
+      read.accept(page.changes().size());
       cursor = page.cursor();
     } while (page.hasMore());
     return cursor;
