@@ -27,25 +27,21 @@ public final class ChangeReader {
   }
 
   /**
-   * Up to {@code limit} changes after {@code afterSeq}, oldest first, leaving out each change that a
-   * later one of the same entity (for this store) supersedes. A change is the entity's whole state, so
-   * the reader ends in the same state; the later change is committed already (seqs are handed out in
-   * commit order) and comes in this page or a following one. A terminal back from an outage thus reads
-   * each card once, not every state it went through while other tills pushed (the card publisher
-   * writes a busy card once a second).
+   * Up to {@code limit} changes after {@code afterSeq}, oldest first: each entity's latest change
+   * ({@code feed_latest}), so a change that a later one of the same entity supersedes is left out. A
+   * change is the entity's whole state, so the reader ends in the same state, reading each entity
+   * changed since its cursor once: a terminal back from an outage does not read every state a card
+   * went through while other tills pushed, and the server does not walk them. An entity changed again
+   * while a terminal pages moves past its cursor and comes in a later page.
    */
   public List<Row> after(Connection c, Stream stream, String storeId, long afterSeq, int limit) throws SQLException {
     List<Row> rows = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT c.seq, c.kind, c.entity_key, c.data FROM changes c"
-        + " WHERE c.stream = ? AND c.seq > ? AND (c.store_id IS NULL OR c.store_id = ?)"
-        + " AND NOT EXISTS (SELECT 1 FROM changes l WHERE l.stream = c.stream AND l.kind = c.kind"
-        + " AND l.entity_key = c.entity_key AND (l.store_id IS NULL OR l.store_id = ?) AND l.seq > c.seq)"
-        + " ORDER BY c.seq LIMIT ?")) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT seq, kind, entity_key, data FROM feed_latest"
+        + " WHERE stream = ? AND seq > ? AND (store_key = '' OR store_key = ?) ORDER BY seq LIMIT ?")) {
       ps.setString(1, stream.id());
       ps.setLong(2, afterSeq);
       ps.setString(3, storeId);
-      ps.setString(4, storeId);
-      ps.setInt(5, limit);
+      ps.setInt(4, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
@@ -160,6 +156,11 @@ public final class ChangeReader {
       ps.setLong(1, beforeMillis);
       ps.setLong(2, maxGone);
       deleted = ps.executeUpdate();
+    }
+    // a deletion compacted from the log goes from the latest changes too: older cursors take a snapshot
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM feed_latest WHERE data IS NULL AND seq <= ?")) {
+      ps.setLong(1, maxGone);
+      ps.executeUpdate();
     }
     try (PreparedStatement ps = c.prepareStatement("UPDATE feed_horizon SET seq = ? WHERE id = 1 AND seq < ?")) {
       ps.setLong(1, maxGone);

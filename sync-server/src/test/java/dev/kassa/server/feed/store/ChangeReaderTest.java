@@ -94,4 +94,45 @@ class ChangeReaderTest {
       assertThat(storeTwo).extracting(ChangeReader.Row::deleted).containsExactly(true);
     }
   }
+
+  /**
+   * While a terminal pages, an entity it has read already and one it has not yet read change again:
+   * both come again after its cursor, in their new state, and nothing is missed.
+   */
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void anEntityChangedWhileATerminalPagesComesAgainInALaterPage(Engine engine) {
+    try (Database db = engine.openDatabase()) {
+      ChangeReader reader = new ChangeReader();
+      long cursor = db.read(reader::lastSeq);
+      db.inTransaction(c -> {
+        for (String card : List.of("a", "b", "c")) {
+          ChangeLog.append(c, Stream.CARDS, null, "card", card, SyncCodec.toTree(Map.of("balance", 1)));
+        }
+        return null;
+      });
+
+      List<ChangeReader.Row> first = db.read(c -> reader.after(c, Stream.CARDS, "store-1", cursor, 1));
+      db.inTransaction(c -> {
+        ChangeLog.append(c, Stream.CARDS, null, "card", "a", SyncCodec.toTree(Map.of("balance", 2)));
+        ChangeLog.append(c, Stream.CARDS, null, "card", "c", SyncCodec.toTree(Map.of("balance", 3)));
+        return null;
+      });
+      List<ChangeReader.Row> rest = new ArrayList<>();
+      List<ChangeReader.Row> page;
+      long at = first.get(0).seq();
+      do {
+        long from = at;
+        page = db.read(c -> reader.after(c, Stream.CARDS, "store-1", from, 1));
+        rest.addAll(page);
+        at = page.isEmpty() ? at : page.get(page.size() - 1).seq();
+      } while (!page.isEmpty());
+
+      assertThat(first).extracting(ChangeReader.Row::key).containsExactly("a");
+      assertThat(rest).extracting(ChangeReader.Row::key, ChangeReader.Row::data)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("b", "{\"balance\":1}"),
+              org.assertj.core.groups.Tuple.tuple("a", "{\"balance\":2}"),
+              org.assertj.core.groups.Tuple.tuple("c", "{\"balance\":3}"));
+    }
+  }
 }
