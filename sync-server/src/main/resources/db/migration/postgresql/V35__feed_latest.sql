@@ -4,11 +4,12 @@
 -- reads each entity changed since once. store_key is '' for a change that concerns every store.
 -- Written by ChangeLog.appendAll in the transaction of the change, so seqs here become visible in
 -- the order they were taken, as in the log.
+-- Its key compares byte for byte (as in V33): it is only ever looked up, never ordered for people.
 CREATE TABLE feed_latest (
-  stream     TEXT NOT NULL,
-  kind       TEXT NOT NULL,
-  entity_key TEXT NOT NULL,
-  store_key  TEXT NOT NULL,
+  stream     TEXT COLLATE "C" NOT NULL,
+  kind       TEXT COLLATE "C" NOT NULL,
+  entity_key TEXT COLLATE "C" NOT NULL,
+  store_key  TEXT COLLATE "C" NOT NULL,
   seq        BIGINT NOT NULL,
   data       TEXT,
   PRIMARY KEY (stream, kind, entity_key, store_key)
