@@ -41,7 +41,6 @@ public final class ChangeLog {
 
   private ChangeLog() {}
 
-  /** Appends {@code entries} with consecutive numbers taken in one step (one lock, one insert per 1000). */
   /**
    * Takes the feed's counter now rather than at the first append: until this transaction ends, no
    * other can append, so what it reads before appending is not overtaken by a later append of an
@@ -53,6 +52,10 @@ public final class ChangeLog {
     }
   }
 
+  /**
+   * Appends {@code entries} with consecutive numbers taken in one step (one lock; per 1000, one insert
+   * into the log and one upsert of the entities' latest changes).
+   */
   public static void appendAll(Connection connection, List<Entry> entries) throws SQLException {
     if (entries.isEmpty()) {
       return;

@@ -26,6 +26,20 @@ class ChangeReaderTest {
     }
   }
 
+  /** Store 1's cards feed after {@code cursor}, a change a page, as a terminal pages through it. */
+  private static List<ChangeReader.Row> pageByPage(Database db, ChangeReader reader, long cursor) {
+    List<ChangeReader.Row> read = new ArrayList<>();
+    List<ChangeReader.Row> page;
+    long at = cursor;
+    do {
+      long from = at;
+      page = db.read(c -> reader.after(c, Stream.CARDS, "store-1", from, 1));
+      read.addAll(page);
+      at = page.isEmpty() ? at : page.get(page.size() - 1).seq();
+    } while (!page.isEmpty());
+    return read;
+  }
+
   /** A snapshot page turns PostgreSQL's parallel workers off for itself only: the pooled connection is left as it was. */
   @Test
   void aSnapshotPageLeavesTheConnectionsPlannerSettingsAsTheyWere() {
@@ -73,15 +87,7 @@ class ChangeReaderTest {
       });
       ChangeReader reader = new ChangeReader();
 
-      List<ChangeReader.Row> read = new ArrayList<>();
-      List<ChangeReader.Row> page;
-      long at = cursor;
-      do {
-        long from = at;
-        page = db.read(c -> reader.after(c, Stream.CARDS, "store-1", from, 1));
-        read.addAll(page);
-        at = page.isEmpty() ? at : page.get(page.size() - 1).seq();
-      } while (!page.isEmpty());
+      List<ChangeReader.Row> read = pageByPage(db, reader, cursor);
 
       assertThat(read).extracting(ChangeReader.Row::key, ChangeReader.Row::data)
           .containsExactly(org.assertj.core.groups.Tuple.tuple("a", "{\"balance\":5}"),
@@ -118,15 +124,7 @@ class ChangeReaderTest {
         ChangeLog.append(c, Stream.CARDS, null, "card", "c", SyncCodec.toTree(Map.of("balance", 3)));
         return null;
       });
-      List<ChangeReader.Row> rest = new ArrayList<>();
-      List<ChangeReader.Row> page;
-      long at = first.get(0).seq();
-      do {
-        long from = at;
-        page = db.read(c -> reader.after(c, Stream.CARDS, "store-1", from, 1));
-        rest.addAll(page);
-        at = page.isEmpty() ? at : page.get(page.size() - 1).seq();
-      } while (!page.isEmpty());
+      List<ChangeReader.Row> rest = pageByPage(db, reader, first.get(0).seq());
 
       assertThat(first).extracting(ChangeReader.Row::key).containsExactly("a");
       assertThat(rest).extracting(ChangeReader.Row::key, ChangeReader.Row::data)
