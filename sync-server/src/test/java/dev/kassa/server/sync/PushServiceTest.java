@@ -39,6 +39,28 @@ class PushServiceTest {
 
   @ParameterizedTest
   @EnumSource(Engine.class)
+  void storedEventsBetweenNewOnesAreDuplicatesAndTheNewOnesAreMergedOnce(Engine engine) throws Exception {
+    try (SyncFixture server = new SyncFixture(engine)) {
+      SyncEvent sale = t1.sale("card-1", 10);
+      SyncEvent earn = t1.entry("card-1", EntryType.EARN, 10, 1, null);
+      server.push(t1, List.of(sale, earn));
+      // first and last new, so the server writes the batch as new, meets the stored two, and goes again
+      List<SyncEvent> next = List.of(t1.sale("card-1", 20), sale, earn, t1.entry("card-1", EntryType.EARN, 20, 3, null));
+
+      PushResponse response = server.push(t1, next);
+
+      assertThat(response.results()).extracting(r -> r.outcome())
+          .containsExactly(Outcome.ACCEPTED, Outcome.DUPLICATE, Outcome.DUPLICATE, Outcome.ACCEPTED);
+      assertThat(response.chain()).isEqualTo(ChainStatus.CONTINUOUS);
+      assertThat(server.scalar("SELECT COUNT(*) FROM sync_events")).isEqualTo(4);
+      assertThat(server.scalar("SELECT COUNT(*) FROM sales")).isEqualTo(2);
+      assertThat(server.scalar("SELECT COUNT(*) FROM ledger_entries")).isEqualTo(2);
+      assertThat(server.scalar("SELECT balance FROM card_balances WHERE card_number = 'card-1'")).isEqualTo(30);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
   void aSaleSentAgainUnderAnotherEventIdIsMergedOnce(Engine engine) throws Exception {
     try (SyncFixture server = new SyncFixture(engine)) {
       SyncEvent sale = t1.sale("card-1", 10);

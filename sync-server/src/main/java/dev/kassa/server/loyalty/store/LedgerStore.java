@@ -34,7 +34,15 @@ public final class LedgerStore {
 
   /** Inserts the entries not stored yet (by entry id) and returns those inserted now. */
   public List<LedgerEntry> insertAbsent(Connection c, List<Row> rows) throws SQLException {
-    Set<String> inserted = Sql.insertAbsent(c, "ledger_entries", "id, event_id, card_number, type, points, at, hlc,"
+    return insert(c, rows, Sql.IfStored.SKIP);
+  }
+
+  /**
+   * Inserts the entries and returns those inserted now; an entry stored already (by entry id) is
+   * skipped or fails the statement, as {@code ifStored} says.
+   */
+  public List<LedgerEntry> insert(Connection c, List<Row> rows, Sql.IfStored ifStored) throws SQLException {
+    Set<String> inserted = Sql.insert(c, ifStored, "ledger_entries", "id, event_id, card_number, type, points, at, hlc,"
         + " store_id, terminal_id, sale_id, reverses, expires_at, reason",
         "text, text, text, text, int8, int8, int8, text, text, text, text, int8, text", rows, row -> {
           LedgerEntry e = row.entry();

@@ -55,12 +55,16 @@ public final class LoyaltyMerge {
     this.feed = feed;
   }
 
+  /**
+   * Merges a batch's enrolments, entries and new sales; an entry (or a sale's points mismatch) stored
+   * already is skipped or fails the statement, as {@code ifStored} says ({@link Sql.IfStored}).
+   */
   public void merge(Connection c, List<Enrolled> enrolled, List<LedgerStore.Row> entries, List<Sale> sales,
-      Instant now) throws SQLException {
+      Instant now, Sql.IfStored ifStored) throws SQLException {
     List<ChangeLog.Entry> changes = new ArrayList<>();
     // first, before any card row is locked: the engine recompute is the slow part of a merge
     List<Sale> withCard = sales.stream().filter(s -> s.loyalty() != null).toList();
-    mismatches.recordAll(c, pointsCheck.checkAll(c, withCard), now.toEpochMilli());
+    mismatches.recordAll(c, pointsCheck.checkAll(c, withCard), now.toEpochMilli(), ifStored);
     for (Enrolled e : enrolled) {
       members.insert(c, e.eventId(), e.member());
     }
@@ -72,7 +76,7 @@ public final class LoyaltyMerge {
     Set<String> touched = new TreeSet<>(regrouped);
     Map<String, List<Movement>> addedByCard = new TreeMap<>();
     Set<UUID> redeemedSales = new LinkedHashSet<>();
-    for (LedgerEntry e : ledger.insertAbsent(c, entries)) {
+    for (LedgerEntry e : ledger.insert(c, entries, ifStored)) {
       addedByCard.computeIfAbsent(e.cardNumber(), k -> new ArrayList<>()).add(new Movement(e.id(), e.hlc().value(),
           e.type(), e.points(), e.storeId(), e.terminalId(), e.saleId()));
       if (e.type() == EntryType.REDEEM && e.saleId() != null) {

@@ -16,8 +16,11 @@ public final class MismatchStore {
   public record Mismatch(UUID saleId, String storeId, String terminalId, String cardNumber, int programVersion,
       long terminalPoints, long serverPoints, String detail) {}
 
-  /** Records each difference not recorded yet, a few statements for a whole batch. */
-  public void recordAll(Connection c, List<Mismatch> found, long now) throws SQLException {
+  /**
+   * Records the differences, a few statements for a whole batch; one recorded already (by sale) is
+   * skipped or fails the statement, as {@code ifStored} says.
+   */
+  public void recordAll(Connection c, List<Mismatch> found, long now, Sql.IfStored ifStored) throws SQLException {
     boolean postgres = Sql.isPostgres(c);
     for (List<Mismatch> chunk : Sql.chunks(found, Sql.ROWS_PER_STATEMENT)) {
       // program_version is an INTEGER column: its array is cast on the way in
@@ -28,7 +31,7 @@ public final class MismatchStore {
       }
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO points_mismatches (sale_id, store_id, terminal_id,"
           + " card_number, program_version, terminal_points, server_points, detail, recorded_at) " + rows.sql()
-          + " ON CONFLICT (sale_id) DO NOTHING")) {
+          + (ifStored == Sql.IfStored.SKIP ? " ON CONFLICT (sale_id) DO NOTHING" : ""))) {
         rows.bind(ps, 1);
         ps.executeUpdate();
       }

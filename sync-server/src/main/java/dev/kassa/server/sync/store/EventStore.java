@@ -29,12 +29,14 @@ public final class EventStore {
   }
 
   /**
-   * Inserts the rows whose id is not stored yet and returns the ids inserted now. Callers pass
-   * rows sorted by id, so concurrent servers lock index entries in the same order (no deadlock).
+   * Inserts the rows and returns the ids inserted now; a row whose id is stored already is skipped or
+   * fails the statement, as {@code ifStored} says. Callers pass rows sorted by id, so concurrent
+   * servers lock index entries in the same order (no deadlock).
    */
-  public Set<UUID> insertAbsent(Connection c, List<Row> rows, long receivedAtMillis) throws SQLException {
+  public Set<UUID> insert(Connection c, List<Row> rows, long receivedAtMillis, Sql.IfStored ifStored)
+      throws SQLException {
     Set<UUID> inserted = new HashSet<>();
-    for (String id : Sql.insertAbsent(c, "sync_events", "id, store_id, terminal_id, kind, hlc, terminal_time,"
+    for (String id : Sql.insert(c, ifStored, "sync_events", "id, store_id, terminal_id, kind, hlc, terminal_time,"
         + " received_at, body", "text, text, text, text, int8, int8, int8, bytea", rows, r -> List.of(r.id(), r.storeId(), r.terminalId(), r.kind(), r.hlc(),
         r.terminalTimeMillis(), receivedAtMillis, r.body()))) {
       inserted.add(UUID.fromString(id));
@@ -42,6 +44,18 @@ public final class EventStore {
     return inserted;
   }
 
+
+  /** Whether any of {@code ids} is stored. */
+  public boolean anyStored(Connection c, List<UUID> ids) throws SQLException {
+    boolean postgres = Sql.isPostgres(c);
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT 1 FROM sync_events WHERE " + Sql.any(postgres, "id", ids.size()) + " LIMIT 1")) {
+      Sql.bindAny(ps, 1, postgres, ids);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
 
   /** The stored bodies of those {@code ids} that are stored. */
   public Map<UUID, byte[]> bodies(Connection c, List<UUID> ids) throws SQLException {

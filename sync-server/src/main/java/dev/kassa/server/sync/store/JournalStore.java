@@ -25,9 +25,12 @@ public final class JournalStore {
   /** How many links beyond the head one push looks at; a longer gap is advanced by later pushes. */
   private static final int WALK_LIMIT = 20_000;
 
-  /** Records {@code links} (already stored ones are ignored) and returns the chain's state. */
-  public ChainStatus record(Connection c, String storeId, String terminalId, List<Link> links, long now)
-      throws SQLException {
+  /**
+   * Records {@code links} and returns the chain's state; a link stored already is ignored or fails
+   * the statement, as {@code ifStored} says.
+   */
+  public ChainStatus record(Connection c, String storeId, String terminalId, List<Link> links, long now,
+      Sql.IfStored ifStored) throws SQLException {
     long[] head = new long[2];
     String hash = lockHead(c, storeId, terminalId, now, head);
     if (links.isEmpty()) {
@@ -35,7 +38,7 @@ public final class JournalStore {
     }
     List<Link> sorted = new ArrayList<>(links);
     sorted.sort(Comparator.comparingLong(Link::seq).thenComparing(Link::hash));
-    insertLinks(c, terminalId, sorted);
+    insertLinks(c, terminalId, sorted, ifStored);
     Set<Long> seqs = new HashSet<>();
     long min = Long.MAX_VALUE;
     long max = 0;
@@ -154,7 +157,8 @@ public final class JournalStore {
     }
   }
 
-  private void insertLinks(Connection c, String terminalId, List<Link> links) throws SQLException {
+  private void insertLinks(Connection c, String terminalId, List<Link> links, Sql.IfStored ifStored)
+      throws SQLException {
     boolean postgres = Sql.isPostgres(c);
     for (List<Link> chunk : Sql.chunks(links, Sql.ROWS_PER_STATEMENT)) {
       Sql.Rows rows = new Sql.Rows(postgres, "text, int8, text, text, text");
@@ -162,7 +166,8 @@ public final class JournalStore {
         rows.add(terminalId, l.seq(), l.hash(), l.previousHash(), l.eventId());
       }
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO journal_links (terminal_id, seq, hash, previous_hash,"
-          + " event_id) " + rows.sql() + " ON CONFLICT (terminal_id, seq, hash) DO NOTHING")) {
+          + " event_id) " + rows.sql()
+          + (ifStored == Sql.IfStored.SKIP ? " ON CONFLICT (terminal_id, seq, hash) DO NOTHING" : ""))) {
         rows.bind(ps, 1);
         ps.executeUpdate();
       }

@@ -9,6 +9,7 @@ import dev.kassa.model.sync.PushResponse.ChainStatus;
 import dev.kassa.model.sync.SyncEvent;
 import dev.kassa.server.loyalty.store.LedgerStore;
 import dev.kassa.server.loyalty.store.LoyaltyMerge;
+import dev.kassa.server.store.DataAccessException;
 import dev.kassa.server.sync.ChainRules;
 import dev.kassa.server.sync.EventRules;
 import dev.kassa.server.sync.Incoming;
@@ -48,18 +49,33 @@ public final class PushStore {
     this.clock = clock;
   }
 
-  /** {@code acceptable} are decoded events that passed the rules; an id given twice is a duplicate the second time. */
+  /**
+   * {@code acceptable} are decoded events that passed the rules; an id given twice is a duplicate the
+   * second time. The events are written as new, with plain INSERTs ({@link Sql.IfStored#FAIL}),
+   * unless the batch's first or last event is stored already (a retried batch starts with the events
+   * the lost reply was about). When one is stored after all, or comes in from another server
+   * meanwhile, that transaction fails on the key and is run again, skipping what is stored.
+   */
   public Stored push(String storeId, String terminalId, List<Incoming> acceptable) {
-    return tx.write(c -> store(c, storeId, terminalId, acceptable));
+    try {
+      return tx.write(c -> store(c, storeId, terminalId, acceptable, Sql.IfStored.FAIL));
+    } catch (DataAccessException e) {
+      if (!e.isUniqueViolation()) {
+        throw e;
+      }
+      return tx.write(c -> store(c, storeId, terminalId, acceptable, Sql.IfStored.SKIP));
+    }
   }
 
   public ChainStatus chainStatus(String terminalId) {
     return tx.read(c -> journal.status(c, terminalId));
   }
 
-  private Stored store(Connection c, String storeId, String terminalId, List<Incoming> acceptable)
-      throws SQLException {
+  private Stored store(Connection c, String storeId, String terminalId, List<Incoming> acceptable,
+      Sql.IfStored asked) throws SQLException {
     Instant now = clock.instant();
+    Sql.IfStored ifStored = asked == Sql.IfStored.FAIL && !acceptable.isEmpty() && events.anyStored(c,
+        List.of(acceptable.get(0).id(), acceptable.get(acceptable.size() - 1).id())) ? Sql.IfStored.SKIP : asked;
     Map<UUID, EventResult> results = new HashMap<>();
     Map<UUID, Incoming> firsts = new LinkedHashMap<>();
     for (Incoming in : acceptable) {
@@ -73,7 +89,7 @@ public final class PushStore {
       rows.add(new EventStore.Row(e.id(), e.storeId(), e.terminalId(), EventRules.kind(e.payload()), e.hlc().value(),
           e.terminalTime().toEpochMilli(), in.body()));
     }
-    Set<UUID> inserted = events.insertAbsent(c, rows, now.toEpochMilli());
+    Set<UUID> inserted = events.insert(c, rows, now.toEpochMilli(), ifStored);
     List<UUID> already = unique.stream().map(Incoming::id).filter(id -> !inserted.contains(id)).toList();
     Map<UUID, byte[]> stored = already.isEmpty() ? Map.of() : events.bodies(c, already);
     for (Incoming in : unique) {
@@ -102,9 +118,9 @@ public final class PushStore {
         enrolled.add(new LoyaltyMerge.Enrolled(e.id(), member));
       }
     }
-    List<Sale> newSales = sales.insert(c, saleRows);
-    ChainStatus chain = journal.record(c, storeId, terminalId, links, now.toEpochMilli());
-    loyalty.merge(c, enrolled, entries, newSales, now);
+    List<Sale> newSales = sales.insert(c, saleRows, ifStored);
+    ChainStatus chain = journal.record(c, storeId, terminalId, links, now.toEpochMilli(), ifStored);
+    loyalty.merge(c, enrolled, entries, newSales, now, ifStored);
 
     List<EventResult> ordered = new ArrayList<>(acceptable.size());
     for (Incoming in : acceptable) {

@@ -21,11 +21,12 @@ public final class SaleStore {
   public record Row(UUID eventId, Sale sale) {}
 
   /**
-   * Inserts the sales not stored yet (by sale id) and returns those inserted now: a sale already
-   * held, even under another event id, is not merged a second time.
+   * Inserts the sales and returns those inserted now: a sale already held (by sale id), even under
+   * another event id, is not merged a second time; it is skipped or fails the statement, as
+   * {@code ifStored} says.
    */
-  public List<Sale> insert(Connection c, List<Row> rows) throws SQLException {
-    Set<String> inserted = Sql.insertAbsent(c, "sales", "id, event_id, store_id, terminal_id, receipt_no, created_at,"
+  public List<Sale> insert(Connection c, List<Row> rows, Sql.IfStored ifStored) throws SQLException {
+    Set<String> inserted = Sql.insert(c, ifStored, "sales", "id, event_id, store_id, terminal_id, receipt_no, created_at,"
         + " total_minor, currency, card_number, points_earned, points_redeemed",
         "text, text, text, text, int8, int8, int8, text, text, int8, int8", rows, row -> {
           Sale s = row.sale();

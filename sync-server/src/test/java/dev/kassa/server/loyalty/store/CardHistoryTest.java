@@ -7,6 +7,7 @@ import dev.kassa.model.sale.Sale;
 import dev.kassa.server.store.Database;
 import dev.kassa.server.sync.Events;
 import dev.kassa.server.sync.store.SaleStore;
+import dev.kassa.server.sync.store.Sql;
 import dev.kassa.server.testing.Engine;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +48,7 @@ class CardHistoryTest {
     try (Database db = engine.openDatabase()) {
       db.inTransaction(c -> {
         List<SaleStore.Row> rows = all.stream().map(s -> new SaleStore.Row(UUID.randomUUID(), s)).toList();
-        new SaleStore().insert(c, rows);
+        new SaleStore().insert(c, rows, Sql.IfStored.SKIP);
         SpendStore.add(c, merged);
 
         CardHistory before = CardHistory.before(c, pending);
