@@ -14,8 +14,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The table of every pushed event. Inserting is "insert if absent" keyed by the event id, so two
- * servers racing on the same retry both end with one row; the loser compares bodies afterwards.
+ * The table of every pushed event, keyed by the event id, so two servers racing on the same retry
+ * both end with one row: the loser fails on the key when it wrote the batch as new and goes again
+ * skipping stored rows ({@link Sql.IfStored}), then compares bodies.
  */
 public final class EventStore {
 
@@ -37,13 +38,13 @@ public final class EventStore {
       throws SQLException {
     Set<UUID> inserted = new HashSet<>();
     for (String id : Sql.insert(c, ifStored, "sync_events", "id, store_id, terminal_id, kind, hlc, terminal_time,"
-        + " received_at, body", "text, text, text, text, int8, int8, int8, bytea", rows, r -> List.of(r.id(), r.storeId(), r.terminalId(), r.kind(), r.hlc(),
-        r.terminalTimeMillis(), receivedAtMillis, r.body()))) {
+        + " received_at, body", "text, text, text, text, int8, int8, int8, bytea", rows,
+        r -> List.of(r.id(), r.storeId(), r.terminalId(), r.kind(), r.hlc(), r.terminalTimeMillis(), receivedAtMillis,
+            r.body()))) {
       inserted.add(UUID.fromString(id));
     }
     return inserted;
   }
-
 
   /** Whether any of {@code ids} is stored. */
   public boolean anyStored(Connection c, List<UUID> ids) throws SQLException {
