@@ -87,8 +87,8 @@ public final class KassaServer implements AutoCloseable {
   }
 
   /**
-   * Cards moved since the last turn are published to the cards feed five times a second (a pull of
-   * that feed publishes them first anyway), holds that timed out are marked every minute, due points
+   * Cards moved since the last turn are published to the cards feed once a second (a pull of that
+   * feed publishes them first anyway), holds that timed out are marked every minute, due points
    * expiries written every hour, feed
    * changes older than the retention compacted once a day (terminals behind that take a snapshot).
    */

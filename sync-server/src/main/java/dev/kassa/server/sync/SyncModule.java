@@ -3,6 +3,7 @@ package dev.kassa.server.sync;
 import dev.kassa.model.id.HybridClock;
 import dev.kassa.model.sync.Stream;
 import dev.kassa.server.Services;
+import dev.kassa.server.feed.CatchUp;
 import dev.kassa.server.feed.FeedService;
 import dev.kassa.server.feed.store.ChangeLog;
 import dev.kassa.server.feed.store.FeedPages;
@@ -60,9 +61,10 @@ public final class SyncModule {
     PushService push = new PushService(new PushStore(tx, merge, services.clock()), hlc, services.clock());
     FeedPages pages = new FeedPages(tx);
     LoyaltyStore loyalty = new LoyaltyStore(tx, merge, feed);
-    // a pull of the cards feed first publishes every card moved before it (see CardFeedPending)
+    // a pull of the cards feed first publishes every card moved before it (see CardFeedPending);
+    // pulls that come while one publishes share the next turn
     FeedService feeds = new FeedService(pages,
-        Map.of(Stream.CARDS, () -> loyalty.publishCards(services.clock().instant())));
+        Map.of(Stream.CARDS, new CatchUp(() -> loyalty.publishCards(services.clock().instant()))));
     List<Route> routes = new ArrayList<>(SyncRoutes.routes(push, feeds, pages, new SyncReports(tx),
         services.clock()));
     routes.addAll(LoyaltyRoutes.routes(loyalty, hlc, services.clock(), HOLD_TTL));
