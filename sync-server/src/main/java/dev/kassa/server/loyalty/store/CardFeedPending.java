@@ -77,35 +77,41 @@ final class CardFeedPending {
       for (Mark m : chunk) {
         read.add(m.card(), m.version());
       }
-      if (!postgres) {
-        try (PreparedStatement ps = c.prepareStatement(
-            "DELETE FROM card_feed_pending WHERE (card_number, version) IN (" + read.sql() + ")")) {
-          read.bind(ps, 1);
-          removed += ps.executeUpdate();
-        }
-        continue;
-      }
-      List<String> locked = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT p.card_number FROM card_feed_pending p JOIN ("
-          + read.sql() + ") AS m (card, version) ON p.card_number = m.card AND p.version = m.version"
-          + " FOR UPDATE OF p SKIP LOCKED")) {
-        read.bind(ps, 1);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            locked.add(rs.getString(1));
-          }
-        }
-      }
-      if (locked.isEmpty()) {
-        continue;
-      }
-      try (PreparedStatement ps = c.prepareStatement(
-          "DELETE FROM card_feed_pending WHERE " + Sql.any(true, "card_number", locked.size()))) {
-        Sql.bindAny(ps, 1, true, locked);
-        removed += ps.executeUpdate();
-      }
+      removed += postgres ? unmarkNotHeld(c, read) : unmarkAll(c, read);
     }
     return removed;
+  }
+
+  /** SQLite: deletes the marks still at their version. */
+  private static int unmarkAll(Connection c, Sql.Rows read) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "DELETE FROM card_feed_pending WHERE (card_number, version) IN (" + read.sql() + ")")) {
+      read.bind(ps, 1);
+      return ps.executeUpdate();
+    }
+  }
+
+  /** PostgreSQL: locks the marks still at their version, skipping those held, and deletes the ones locked. */
+  private static int unmarkNotHeld(Connection c, Sql.Rows read) throws SQLException {
+    List<String> locked = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT p.card_number FROM card_feed_pending p JOIN ("
+        + read.sql() + ") AS m (card, version) ON p.card_number = m.card AND p.version = m.version"
+        + " FOR UPDATE OF p SKIP LOCKED")) {
+      read.bind(ps, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          locked.add(rs.getString(1));
+        }
+      }
+    }
+    if (locked.isEmpty()) {
+      return 0;
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "DELETE FROM card_feed_pending WHERE " + Sql.any(true, "card_number", locked.size()))) {
+      Sql.bindAny(ps, 1, true, locked);
+      return ps.executeUpdate();
+    }
   }
 
   /** How many cards are marked (committed marks). */
