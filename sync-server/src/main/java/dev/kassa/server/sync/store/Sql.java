@@ -73,24 +73,7 @@ public final class Sql {
    */
   public static <T> Set<String> insertAbsent(Connection c, String table, String columns, String types, List<T> rows,
       Function<T, List<?>> values) throws SQLException {
-    Set<String> inserted = new HashSet<>();
-    boolean postgres = isPostgres(c);
-    for (List<T> chunk : chunks(rows, ROWS_PER_STATEMENT)) {
-      Rows bound = new Rows(postgres, types);
-      for (T row : chunk) {
-        bound.add(values.apply(row));
-      }
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (" + columns + ") "
-          + bound.sql() + " ON CONFLICT (id) DO NOTHING RETURNING id")) {
-        bound.bind(ps, 1);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            inserted.add(rs.getString(1));
-          }
-        }
-      }
-    }
-    return inserted;
+    return insert(c, IfStored.SKIP, table, columns, types, rows, values);
   }
 
   /**
@@ -116,21 +99,30 @@ public final class Sql {
    */
   public static <T> Set<String> insert(Connection c, IfStored ifStored, String table, String columns, String types,
       List<T> rows, Function<T, List<?>> values) throws SQLException {
-    if (ifStored == IfStored.SKIP) {
-      return insertAbsent(c, table, columns, types, rows, values);
-    }
     Set<String> inserted = new HashSet<>();
     boolean postgres = isPostgres(c);
+    boolean skip = ifStored == IfStored.SKIP;
     for (List<T> chunk : chunks(rows, ROWS_PER_STATEMENT)) {
       Rows bound = new Rows(postgres, types);
       for (T row : chunk) {
         List<?> v = values.apply(row);
         bound.add(v);
-        inserted.add(v.get(0).toString());
+        if (!skip) {
+          inserted.add(v.get(0).toString());
+        }
       }
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (" + columns + ") " + bound.sql())) {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (" + columns + ") " + bound.sql()
+          + (skip ? " ON CONFLICT (id) DO NOTHING RETURNING id" : ""))) {
         bound.bind(ps, 1);
-        ps.executeUpdate();
+        if (skip) {
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              inserted.add(rs.getString(1));
+            }
+          }
+        } else {
+          ps.executeUpdate();
+        }
       }
     }
     return inserted;
