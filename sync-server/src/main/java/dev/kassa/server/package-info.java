@@ -22,7 +22,8 @@
  *       inside the same transaction, as its LAST step (the feed's sequence row stays locked until
  *       commit). Card entities are the exception: what moves a card only marks it
  *       ({@code LoyaltyMerge.markForFeed}), and the card publisher writes the entities once a
- *       second and before every pull of the cards feed ({@code LoyaltyStore.publishCards}).
+ *       second and before the first page of every pull of the cards feed
+ *       ({@code LoyaltyStore.publishCards}).
  *       A {@link dev.kassa.server.store.DataAccessException} that is a unique violation
  *       answers 409, a busy database 503 with Retry-After, anything else 500 with an incident id.</li>
  *   <li><b>Migrations.</b> Flyway, {@code src/main/resources/db/migration/sqlite/V<n>__*.sql} AND

@@ -19,6 +19,10 @@ import org.slf4j.LoggerFactory;
  * is a thousand pages). Pages are still applied one by one, in order, on the caller's thread, each
  * with its own cursor; a page that fails to arrive is reported only after the page before it was
  * applied, exactly as if it had been asked for afterwards.
+ *
+ * <p>Only the first page of a pull, asked for with the stored cursor, makes the server bring the
+ * feed up to date first (the cards feed shows this till's pushes from then on); the pages after it
+ * say they continue it. A pull cut short starts again from the stored cursor as a first page.
  */
 final class FeedPuller {
   private static final Logger log = LoggerFactory.getLogger(FeedPuller.class);
@@ -46,7 +50,8 @@ final class FeedPuller {
         throw new SyncFailure.BadAnswer("asked for " + stream.id() + ", got " + page.stream().id(), null);
       }
       String next = page.cursor();
-      Future<PullResponse> ahead = page.hasMore() ? fetcher.submit(() -> client.pull(stream, next, pageSize)) : null;
+      Future<PullResponse> ahead = page.hasMore() ? fetcher.submit(() -> client.pull(stream, next, pageSize, true))
+          : null;
       try {
         feeds.apply(page);
       } catch (RuntimeException | Error e) {

@@ -55,13 +55,24 @@ public final class SyncClient {
     return call(post("api/v1/sync/push", SyncCodec.canonicalBytes(batch)), PushResponse.class);
   }
 
-  /** One page of {@code stream} after {@code cursor}; an empty cursor asks for a snapshot. */
+  /** The first page of a pull of {@code stream} after {@code cursor}; an empty cursor asks for a snapshot. */
   public PullResponse pull(Stream stream, String cursor, int limit) throws SyncFailure {
-    HttpUrl url = base.newBuilder().addPathSegments("api/v1/sync/pull").addPathSegment(stream.id())
+    return pull(stream, cursor, limit, false);
+  }
+
+  /**
+   * One page of {@code stream} after {@code cursor}. {@code continuing}: the page goes on with the
+   * pull begun by the page whose answer carried {@code cursor}, so the server need not bring the
+   * feed up to date again first (the first page of a pull shows everything committed before it).
+   */
+  public PullResponse pull(Stream stream, String cursor, int limit, boolean continuing) throws SyncFailure {
+    HttpUrl.Builder url = base.newBuilder().addPathSegments("api/v1/sync/pull").addPathSegment(stream.id())
         .addQueryParameter("cursor", cursor == null ? "" : cursor)
-        .addQueryParameter("limit", Integer.toString(limit))
-        .build();
-    return call(authorised(new Request.Builder().url(url).get()).build(), PullResponse.class);
+        .addQueryParameter("limit", Integer.toString(limit));
+    if (continuing) {
+      url.addQueryParameter("continued", "true");
+    }
+    return call(authorised(new Request.Builder().url(url.build()).get()).build(), PullResponse.class);
   }
 
   public CardBalance balance(String cardNumber) throws SyncFailure {

@@ -400,19 +400,28 @@ public final class ReconciliationBenchmark {
   private static String pullAllCards(OkHttpClient http, String base, String token, String cursor, LongConsumer read)
       throws IOException {
     PullResponse page;
+    boolean continuing = false;
     do {
-      page = pullCards(http, base, token, cursor);
+      page = pullCards(http, base, token, cursor, continuing);
       read.accept(page.changes().size());
       cursor = page.cursor();
+      continuing = true;
     } while (page.hasMore());
     return cursor;
   }
 
-  /** One page of the cards feed after {@code cursor}; a pull first publishes every card moved before it. */
+  /** The first page of a pull of the cards feed after {@code cursor}, which publishes every card moved before it. */
   private static PullResponse pullCards(OkHttpClient http, String base, String token, String cursor)
       throws IOException {
+    return pullCards(http, base, token, cursor, false);
+  }
+
+  /** One page of the cards feed after {@code cursor}; {@code continuing} a pull, as the agent's later pages do. */
+  private static PullResponse pullCards(OkHttpClient http, String base, String token, String cursor,
+      boolean continuing) throws IOException {
     Request request = new Request.Builder().url(base + "/api/v1/sync/pull/cards?limit=1000&cursor="
-        + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8))
+        + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8)
+        + (continuing ? "&continued=true" : ""))
         .header("Authorization", "Bearer " + token).build();
     try (Response answer = http.newCall(request).execute()) {
       byte[] body = answer.body().bytes();

@@ -24,6 +24,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.Dispatcher;
@@ -203,6 +204,35 @@ class SyncAgentTest {
     agent.syncOnce();
     assertThat(local.applied.stream().filter(p -> p.stream() == Stream.CATALOG))
         .extracting(PullResponse::cursor).containsExactly("1", "2", "3");
+  }
+
+  /**
+   * Only the first page of a pull, asked for with the stored cursor, has the server bring the feed
+   * up to date; the pages after it say they continue it. A pull cut short by a failed page starts
+   * again as a first page.
+   */
+  @Test
+  void pagesAfterTheFirstSayTheyContinueThePull() throws Exception {
+    List<String> asked = new CopyOnWriteArrayList<>();
+    AtomicBoolean failPage2 = new AtomicBoolean(true);
+    pullAnswer = request -> {
+      String cursor = request.getRequestUrl().queryParameter("cursor");
+      String stream = request.getRequestUrl().pathSegments().get(4);
+      if (stream.equals("catalog")) {
+        asked.add(cursor + ":" + request.getRequestUrl().queryParameter("continued"));
+        if (cursor.equals("2") && failPage2.getAndSet(false)) {
+          return new MockResponse().setResponseCode(500);
+        }
+      }
+      int page = cursor.isEmpty() ? 0 : Integer.parseInt(cursor);
+      return json(new PullResponse(1, Stream.of(stream), Integer.toString(page + 1), false, page < 2, List.of()));
+    };
+
+    assertThatThrownBy(agent::syncOnce).isInstanceOf(SyncFailure.class);
+    agent.syncOnce();
+
+    assertThat(asked).containsExactly(":null", "1:true", "2:true", "2:null");
+    assertThat(local.cursors).containsEntry(Stream.CATALOG, "3");
   }
 
   /**

@@ -40,16 +40,34 @@ public final class FeedService {
     this.catchUp = Map.copyOf(catchUp);
   }
 
-  /** @throws IllegalArgumentException a bad limit or a cursor that is not one of this feed's */
+  /** A page that begins a pull: see {@link #pull(Stream, String, String, int, boolean)}. */
   public FeedPage pull(Stream stream, String storeId, String cursorText, int limit) {
+    return pull(stream, storeId, cursorText, limit, false);
+  }
+
+  /**
+   * One page after {@code cursorText}. The stream is first brought up to date ({@code catchUp}) for
+   * a page that begins a pull, so the pull shows everything committed before it. Not for a page
+   * that goes on with one: a snapshot's later pages read only what was there when its first page
+   * was taken, and a page the terminal says is {@code continuing} the pages it just read (with the
+   * cursor the page before answered) reads what the first page's catch-up published and anything
+   * published since. With every till pulling after an outage, each page waited for a publishing
+   * turn of its own, and the turns ran back to back.
+   *
+   * @throws IllegalArgumentException a bad limit or a cursor that is not one of this feed's
+   */
+  public FeedPage pull(Stream stream, String storeId, String cursorText, int limit, boolean continuing) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ": " + limit);
     }
-    catchUp.getOrDefault(stream, () -> { }).run();
     if (cursorText == null || cursorText.isEmpty()) {
+      catchUp(stream);
       return snapshotPage(stream, storeId, -1, null, null, limit);
     }
     FeedCursor cursor = FeedCursor.decode(stream, cursorText);
+    if (!cursor.snapshot() && !continuing) {
+      catchUp(stream);
+    }
     if (cursor.snapshot()) {
       return snapshotPage(stream, storeId, cursor.seq(), cursor.afterKind(), cursor.afterKey(), limit);
     }
@@ -62,6 +80,10 @@ public final class FeedService {
     long last = rows.isEmpty() ? cursor.seq() : rows.get(rows.size() - 1).seq();
     return new FeedPage(SyncCodec.PROTOCOL_VERSION, stream, FeedCursor.following(stream, last).encode(), false,
         more, changes(rows));
+  }
+
+  private void catchUp(Stream stream) {
+    catchUp.getOrDefault(stream, () -> { }).run();
   }
 
   private FeedPage snapshotPage(Stream stream, String storeId, long upTo, String afterKind, String afterKey,

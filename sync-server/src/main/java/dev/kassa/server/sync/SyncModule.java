@@ -61,8 +61,8 @@ public final class SyncModule {
     PushService push = new PushService(new PushStore(tx, merge, services.clock()), hlc, services.clock());
     FeedPages pages = new FeedPages(tx);
     LoyaltyStore loyalty = new LoyaltyStore(tx, merge, feed);
-    // a pull of the cards feed first publishes every card moved before it (see CardFeedPending);
-    // pulls that come while one publishes share the next turn
+    // the first page of a pull of the cards feed publishes every card moved before it (see
+    // CardFeedPending); pulls that come while one publishes share the next turn
     FeedService feeds = new FeedService(pages,
         Map.of(Stream.CARDS, new CatchUp(() -> loyalty.publishCards(services.clock().instant()))));
     List<Route> routes = new ArrayList<>(SyncRoutes.routes(push, feeds, pages, new SyncReports(tx),

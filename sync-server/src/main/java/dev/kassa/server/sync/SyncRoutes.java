@@ -74,8 +74,9 @@ public final class SyncRoutes {
       throw ApiException.notFound("no such feed; feeds are catalog, cards, programs, coupons, conflicts");
     }
     int limit = limit(ctx.queryParam("limit"));
+    boolean continuing = continuing(ctx.queryParam("continued"));
     try {
-      Json.ok(ctx, feeds.pull(stream, terminal.storeId(), ctx.queryParam("cursor"), limit));
+      Json.ok(ctx, feeds.pull(stream, terminal.storeId(), ctx.queryParam("cursor"), limit, continuing));
     } catch (FeedService.CursorExpired e) {
       throw ApiException.gone(e.getMessage());
     } catch (IllegalArgumentException e) {
@@ -115,5 +116,16 @@ public final class SyncRoutes {
     } catch (NumberFormatException e) {
       throw ApiException.badRequest("limit", "not a number");
     }
+  }
+
+  /** {@code continued=true}: the page goes on with a pull the terminal began with the page before. */
+  private static boolean continuing(String text) {
+    if (text == null || text.isEmpty() || text.equals("false")) {
+      return false;
+    }
+    if (text.equals("true")) {
+      return true;
+    }
+    throw ApiException.badRequest("continued", "true or false");
   }
 }

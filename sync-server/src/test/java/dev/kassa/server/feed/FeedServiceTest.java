@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -210,6 +211,43 @@ class FeedServiceTest {
       assertThatThrownBy(() -> pull(feed, Stream.CATALOG, "store-1", old, 10)).isInstanceOf(FeedService.CursorExpired.class);
       assertThat(pull(feed, Stream.CATALOG, "store-1", "", 10).changes()).extracting(c -> c.data().get("v").asText())
           .containsExactly("a2");
+    }
+  }
+
+  /**
+   * The feed is brought up to date before the first page of a pull, not before the pages that go
+   * on with it: a snapshot's later pages read only what was there at its first, and a page the
+   * terminal says continues its pull reads what the first one's catch-up published, and more.
+   */
+  @Test
+  void onlyThePageThatBeginsAPullBringsTheFeedUpToDate() {
+    try (Database db = Engine.SQLITE.openDatabase()) {
+      AtomicInteger catchUps = new AtomicInteger();
+      FeedService feed = new FeedService(new FeedPages(new DatabaseTransactions(db)),
+          Map.of(Stream.CATALOG, catchUps::incrementAndGet));
+      for (String key : List.of("a", "b", "c")) {
+        write(db, Stream.CATALOG, null, key, key + "1");
+      }
+
+      FeedPage first = feed.pull(Stream.CATALOG, "store-1", "", 2, false);
+      assertThat(catchUps).hasValue(1);
+      FeedPage last = feed.pull(Stream.CATALOG, "store-1", first.cursor(), 2, false);
+      assertThat(last.snapshot()).isTrue();
+      assertThat(last.hasMore()).isFalse();
+      assertThat(catchUps).as("a snapshot's later page").hasValue(1);
+
+      write(db, Stream.CATALOG, null, "a", "a2");
+      write(db, Stream.CATALOG, null, "b", "b2");
+      FeedPage changed = feed.pull(Stream.CATALOG, "store-1", last.cursor(), 1, false);
+      assertThat(catchUps).as("a pull after the snapshot").hasValue(2);
+      FeedPage next = feed.pull(Stream.CATALOG, "store-1", changed.cursor(), 1, true);
+      assertThat(catchUps).as("a page continuing it").hasValue(2);
+      assertThat(List.of(changed, next)).flatExtracting(FeedPage::changes).extracting(FeedPage.Item::data)
+          .containsExactly("{\"v\":\"a2\"}", "{\"v\":\"b2\"}");
+
+      feed.pull(Stream.CATALOG, "store-1", next.cursor(), 1, false);
+      feed.pull(Stream.CATALOG, "store-1", "", 1, true);
+      assertThat(catchUps).as("a new pull; an empty cursor always begins one").hasValue(4);
     }
   }
 

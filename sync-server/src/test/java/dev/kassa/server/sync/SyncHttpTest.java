@@ -165,15 +165,18 @@ class SyncHttpTest {
       TestHttp.Response unknownFeed = server.http().get("/api/v1/sync/pull/weather", token);
       TestHttp.Response badCursor = server.http().get("/api/v1/sync/pull/cards?cursor=%27%3B--", token);
       TestHttp.Response badLimit = server.http().get("/api/v1/sync/pull/cards?limit=1000000", token);
+      TestHttp.Response badContinued = server.http().get("/api/v1/sync/pull/cards?cursor=&continued=yes", token);
       TestHttp.Response adjustByTerminal = server.http().post("/api/v1/admin/loyalty/cards/1/adjustments", token,
           Map.of("id", UUID.randomUUID().toString(), "points", 5, "reason", "x"));
 
-      assertThat(List.of(malformed, unknownFeed, badCursor, badLimit)).allSatisfy(
+      assertThat(List.of(malformed, unknownFeed, badCursor, badLimit, badContinued)).allSatisfy(
           r -> assertThat(r.contentType()).startsWith(ProblemMapper.CONTENT_TYPE));
       assertThat(malformed.status()).isEqualTo(400);
       assertThat(unknownFeed.status()).isEqualTo(404);
       assertThat(badCursor.status()).isEqualTo(400);
       assertThat(badLimit.json().get("field").asText()).isEqualTo("limit");
+      assertThat(badContinued.status()).isEqualTo(400);
+      assertThat(badContinued.json().get("field").asText()).isEqualTo("continued");
       assertThat(adjustByTerminal.status()).isEqualTo(403);
       assertThat(server.http().get("/api/v1/admin/sync/sales-per-terminal", server.adminToken()).json()).isEmpty();
     }
