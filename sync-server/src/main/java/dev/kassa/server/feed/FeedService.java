@@ -51,8 +51,7 @@ public final class FeedService {
    * that goes on with one: a snapshot's later pages read only what was there when its first page
    * was taken, and a page the terminal says is {@code continuing} the pages it just read (with the
    * cursor the page before answered) reads what the first page's catch-up published and anything
-   * published since. With every till pulling after an outage, each page waited for a publishing
-   * turn of its own, and the turns ran back to back.
+   * published since, so it need not wait for a publishing turn of its own.
    *
    * @throws IllegalArgumentException a bad limit or a cursor that is not one of this feed's
    */
@@ -65,11 +64,11 @@ public final class FeedService {
       return snapshotPage(stream, storeId, -1, null, null, limit);
     }
     FeedCursor cursor = FeedCursor.decode(stream, cursorText);
-    if (!cursor.snapshot() && !continuing) {
-      catchUp(stream);
-    }
     if (cursor.snapshot()) {
       return snapshotPage(stream, storeId, cursor.seq(), cursor.afterKind(), cursor.afterKey(), limit);
+    }
+    if (!continuing) {
+      catchUp(stream);
     }
     FeedPages.Read read = pages.after(stream, storeId, cursor.seq(), limit + 1);
     if (cursor.seq() < read.horizon()) {
