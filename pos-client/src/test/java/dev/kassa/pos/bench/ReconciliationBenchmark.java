@@ -258,15 +258,18 @@ public final class ReconciliationBenchmark {
           + " till asks for to go on with its pull say so, `continued=true`); only a pull's first page does. With"
           + " every till pulling, at full size, 166.5 s against 170.5 s ten minutes before on the code before it (both"
           + " with pg_stat_statements and 3 warm-up rounds; the machine was, if anything, faster for the second: a"
-          + " Python loop 1.16 s against 1.56 s): the turns ran back to back either way (672 against 606;"
-          + " 428,109 card entities written against 423,125), so this saves the later pages' waits, not the"
-          + " publishing. Without pulling, the table above (14:35 to 14:42, the machine at its slowest of the day, a"
-          + " Python loop 1.69 s): 103.7 s, JVM 107 us a sale (JIT 6), PostgreSQL 283 us, on the same merge code as"
-          + " the sixth session's 83.3 s (JVM 88 us, PostgreSQL 226 us). At 400 terminals, `--statements` (which now"
-          + " also prints each statement's buffer accesses and WAL) counts some 90 buffer accesses a sale in all: the"
-          + " engine's spend bounds 13.7 (three index walks a sale), the sales insert 8.1 (three indexes), the events"
-          + " insert 7.5, the ledger insert 6.3, the card balance upsert 6.2, the card marks' upsert 6.0, the spend"
-          + " hours' upsert 5.5, and the rest below 5 each; no one statement is a sixth of it. The target is not met.");
+          + " Python loop 1.16 s against 1.56 s): the turns ran back to back either way (672 against 606; 428,109 card"
+          + " entities written against 423,125), so this saves the later pages' waits, not the publishing. Without"
+          + " pulling: 103.7 s at 14:35 to 14:42, the machine at its slowest of the day (a Python loop 1.69 s), JVM"
+          + " 107 us a sale (JIT 6), PostgreSQL 283 us, on the same merge code as the sixth session's 83.3 s (JVM 88"
+          + " us, PostgreSQL 226 us); then with V36 (the log of changes without its index by (stream, seq) and its id,"
+          + " which no query used since V35: a change appended now touches 3.3 buffers and writes 2 WAL records"
+          + " instead of 8.3 and 4), the table above, 95.3 s at 15:37 to 15:44 (a Python loop 1.77 s before it), JVM"
+          + " 62 us a sale (JIT 7), PostgreSQL 261 us. At 400 terminals, `--statements` (which now also prints each"
+          + " statement's buffer accesses and WAL) counts some 90 buffer accesses a sale in all: the engine's spend"
+          + " bounds 13.7 (three index walks a sale), the sales insert 8.1 (three indexes), the events insert 7.5, the"
+          + " ledger insert 6.3, the card balance upsert 6.2, the card marks' upsert 6.0, the spend hours' upsert 5.5,"
+          + " and the rest below 5 each; no one statement is a sixth of it. The target is not met.");
     }
     System.exit(0);
   }
