@@ -19,6 +19,7 @@ public final class StatementStats {
       try (Statement s = c.createStatement()) {
         s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
         s.execute("SELECT pg_stat_statements_reset()");
+        s.execute("SELECT pg_stat_reset()");
       }
       return null;
     });
@@ -46,6 +47,18 @@ public final class StatementStats {
                 query.length() > 200 ? query.substring(0, 200) + "..." : query);
           }
         }
+      }
+      // indexes the run wrote to but never read through: a place to look (reports are not in the run)
+      try (PreparedStatement ps = c.prepareStatement("SELECT s.relname, s.indexrelname, t.n_tup_ins + t.n_tup_upd"
+          + " FROM pg_stat_user_indexes s JOIN pg_stat_user_tables t ON t.relid = s.relid"
+          + " WHERE s.idx_scan = 0 AND t.n_tup_ins + t.n_tup_upd > 0 ORDER BY 3 DESC, 1, 2");
+           ResultSet rs = ps.executeQuery()) {
+        StringBuilder unread = new StringBuilder();
+        while (rs.next()) {
+          unread.append(String.format(Locale.ROOT, " %s.%s (%,d rows written)", rs.getString(1), rs.getString(2),
+              rs.getLong(3)));
+        }
+        System.out.println("indexes written and never scanned:" + (unread.length() == 0 ? " none" : unread));
       }
       return null;
     });
