@@ -60,9 +60,15 @@ final class RootSafePostgres {
     }
   }
 
-  /** With {@code -Dkassa.pg.statements=true}, loads pg_stat_statements (for benchmarks that say where time goes). */
+  /**
+   * With {@code -Dkassa.pg.statements=true}, loads pg_stat_statements (for benchmarks that say where
+   * time goes); {@code -Dkassa.pg.options="-c name=value ..."} adds server settings for an experiment.
+   */
   private static String preload() {
-    return Boolean.getBoolean("kassa.pg.statements") ? " -c shared_preload_libraries=pg_stat_statements" : "";
+    StringBuilder options = new StringBuilder(
+        Boolean.getBoolean("kassa.pg.statements") ? " -c shared_preload_libraries=pg_stat_statements" : "");
+    TestPostgres.extraSettings().forEach((name, value) -> options.append(" -c ").append(name).append('=').append(value));
+    return options.toString();
   }
 
   /**

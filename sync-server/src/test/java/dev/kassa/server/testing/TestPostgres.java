@@ -63,6 +63,25 @@ public final class TestPostgres {
     return m.find() ? Integer.parseInt(m.group(1)) : -1;
   }
 
+  /**
+   * Server settings for an experiment, from {@code -Dkassa.pg.options="-c name=value -c ..."}
+   * (names and plain values only).
+   */
+  static java.util.Map<String, String> extraSettings() {
+    String options = System.getProperty("kassa.pg.options", "").trim();
+    if (!options.matches("(-c [a-z_]+=[A-Za-z0-9_.]+ *)*")) {
+      throw new IllegalArgumentException("kassa.pg.options takes -c name=value settings only: " + options);
+    }
+    java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+    for (String setting : options.split("-c ")) {
+      if (!setting.isBlank()) {
+        String[] nameValue = setting.trim().split("=", 2);
+        settings.put(nameValue[0], nameValue[1]);
+      }
+    }
+    return settings;
+  }
+
   private static String start() throws IOException {
     if (RootSafePostgres.runningAsRoot()) {
       return RootSafePostgres.start();
@@ -71,6 +90,7 @@ public final class TestPostgres {
     if (Boolean.getBoolean("kassa.pg.statements")) {
       builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
     }
+    extraSettings().forEach(builder::setServerConfig);
     EmbeddedPostgres postgres = builder
         .setServerConfig("fsync", "off")
         .setServerConfig("synchronous_commit", "off")

@@ -84,11 +84,7 @@ public final class ChangeLog {
         latest.put(List.of(e.stream().id(), e.kind(), e.key(), storeKey),
             new Object[] {e.stream().id(), e.kind(), e.key(), storeKey, seq, data});
       }
-      try (PreparedStatement ps = connection.prepareStatement("INSERT INTO changes (stream, store_id, kind, entity_key,"
-          + " data, created_at, seq) " + rows.sql())) {
-        rows.bind(ps, 1);
-        ps.executeUpdate();
-      }
+      rows.append(connection, "changes", "stream, store_id, kind, entity_key, data, created_at, seq");
       Sql.Rows latestRows = new Sql.Rows(postgres, "text, text, text, text, int8, text");
       latest.values().forEach(latestRows::add);
       try (PreparedStatement ps = connection.prepareStatement("INSERT INTO feed_latest (stream, kind, entity_key,"

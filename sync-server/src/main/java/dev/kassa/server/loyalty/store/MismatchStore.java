@@ -23,15 +23,19 @@ public final class MismatchStore {
   public void recordAll(Connection c, List<Mismatch> found, long now, Sql.IfStored ifStored) throws SQLException {
     boolean postgres = Sql.isPostgres(c);
     for (List<Mismatch> chunk : Sql.chunks(found, Sql.ROWS_PER_STATEMENT)) {
-      // program_version is an INTEGER column: its array is cast on the way in
-      Sql.Rows rows = new Sql.Rows(postgres, "text, text, text, text, int8, int8, int8, text, int8");
+      Sql.Rows rows = new Sql.Rows(postgres, "text, text, text, text, int4, int8, int8, text, int8");
       for (Mismatch m : chunk) {
         rows.add(m.saleId(), m.storeId(), m.terminalId(), m.cardNumber(), m.programVersion(), m.terminalPoints(),
             m.serverPoints(), m.detail(), now);
       }
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO points_mismatches (sale_id, store_id, terminal_id,"
-          + " card_number, program_version, terminal_points, server_points, detail, recorded_at) " + rows.sql()
-          + (ifStored == Sql.IfStored.SKIP ? " ON CONFLICT (sale_id) DO NOTHING" : ""))) {
+      String columns = "sale_id, store_id, terminal_id, card_number, program_version, terminal_points, server_points,"
+          + " detail, recorded_at";
+      if (ifStored == Sql.IfStored.FAIL) {
+        rows.append(c, "points_mismatches", columns);
+        continue;
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO points_mismatches (" + columns + ") " + rows.sql()
+          + " ON CONFLICT (sale_id) DO NOTHING")) {
         rows.bind(ps, 1);
         ps.executeUpdate();
       }
