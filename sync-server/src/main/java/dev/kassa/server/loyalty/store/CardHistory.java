@@ -103,14 +103,14 @@ final class CardHistory {
             SpendStore.hourOf(sale.createdAt().minus(SPEND_WINDOW).toEpochMilli()), SpendStore.hourOf(until));
         byKey.put(sale.id().toString(), sale);
       }
+      // one walk of the card's hours in the window, its end hours included, summed apart
       try (PreparedStatement ps = c.prepareStatement("WITH b(k, card, until, from_hour, to_hour) AS (" + rows.sql()
           + ") SELECT b.k,"
-          + " (SELECT COALESCE(SUM(h.total_minor), 0) FROM card_spend_hours h WHERE h.card_number = b.card"
-          + " AND h.hour > b.from_hour AND h.hour < b.to_hour),"
-          + " (SELECT COALESCE(SUM(h.total_minor), 0) FROM card_spend_hours h WHERE h.card_number = b.card"
-          + " AND (h.hour = b.from_hour OR h.hour = b.to_hour)),"
+          + " COALESCE(SUM(h.total_minor) FILTER (WHERE h.hour > b.from_hour AND h.hour < b.to_hour), 0),"
+          + " COALESCE(SUM(h.total_minor) FILTER (WHERE h.hour = b.from_hour OR h.hour = b.to_hour), 0),"
           + " (SELECT MIN(s.created_at) FROM sales s WHERE s.card_number = b.card AND s.created_at < b.until)"
-          + " FROM b")) {
+          + " FROM b LEFT JOIN card_spend_hours h ON h.card_number = b.card AND h.hour >= b.from_hour"
+          + " AND h.hour <= b.to_hour GROUP BY b.k, b.card, b.until")) {
         rows.bind(ps, 1);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
