@@ -180,15 +180,48 @@ final class CardHistory {
     long since = now.minus(SPEND_WINDOW).toEpochMilli();
     long fromHour = SpendStore.hourOf(since);
     boolean postgres = Sql.isPostgres(c);
+    // one walk of each card's hours from the window's first on; the sales of that first hour (the
+    // window starts inside it) are read row by row only for the cards that bought in it
+    List<String> boughtInFirstHour = new ArrayList<>();
     for (List<String> chunk : Sql.chunks(sorted, ROWS_PER_QUERY)) {
       Sql.Rows rows = new Sql.Rows(postgres, "text");
       chunk.forEach(rows::add);
-      read(c, "WITH b(k) AS (" + rows.sql() + ") SELECT b.k,"
-          + " (SELECT COALESCE(SUM(h.total_minor), 0) FROM card_spend_hours h WHERE h.card_number = b.k"
-          + " AND h.hour > ?) + (SELECT COALESCE(SUM(s.total_minor), 0) FROM sales s WHERE s.card_number = b.k"
-          + " AND s.created_at >= ? AND s.created_at < ?),"
-          + " (SELECT MIN(s.created_at) FROM sales s WHERE s.card_number = b.k) FROM b", rows,
-          List.of(fromHour, since, (fromHour + 1) * HOUR));
+      try (PreparedStatement ps = c.prepareStatement("WITH b(k) AS (" + rows.sql() + ") SELECT b.k,"
+          + " COALESCE(SUM(h.total_minor) FILTER (WHERE h.hour > ?), 0), COUNT(h.hour) FILTER (WHERE h.hour = ?),"
+          + " (SELECT MIN(s.created_at) FROM sales s WHERE s.card_number = b.k)"
+          + " FROM b LEFT JOIN card_spend_hours h ON h.card_number = b.k AND h.hour >= ? GROUP BY b.k")) {
+        int next = rows.bind(ps, 1);
+        ps.setLong(next++, fromHour);
+        ps.setLong(next++, fromHour);
+        ps.setLong(next, fromHour);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            String card = rs.getString(1);
+            long minor = rs.getLong(2);
+            if (rs.getLong(3) > 0) {
+              boughtInFirstHour.add(card);
+            }
+            long first = rs.getLong(4);
+            spend.put(card, new Spend(minor, rs.wasNull() ? null : first));
+          }
+        }
+      }
+    }
+    for (List<String> chunk : Sql.chunks(boughtInFirstHour, ROWS_PER_QUERY)) {
+      Sql.Rows rows = new Sql.Rows(postgres, "text");
+      chunk.forEach(rows::add);
+      try (PreparedStatement ps = c.prepareStatement("WITH b(k) AS (" + rows.sql() + ") SELECT b.k,"
+          + " (SELECT COALESCE(SUM(s.total_minor), 0) FROM sales s WHERE s.card_number = b.k"
+          + " AND s.created_at >= ? AND s.created_at < ?) FROM b")) {
+        int next = rows.bind(ps, 1);
+        ps.setLong(next++, since);
+        ps.setLong(next, (fromHour + 1) * HOUR);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            addSpend(rs.getString(1), rs.getLong(2));
+          }
+        }
+      }
     }
   }
 
