@@ -171,7 +171,7 @@ public final class ReconciliationBenchmark {
           + " most of the rest. This machine's speed drifts: the same code (770dce6) ran this benchmark in 91.6 s at"
           + " 01:51 (the session before) and in 235.5 s at 04:04 (PostgreSQL 649 us a sale; a plain Python loop also ran at about half"
           + " the speed), so compare runs made close together. Against 235.5 s, 163.2 s (PostgreSQL 425 us a sale;"
-          + " 187.3 s with pg_stat_statements loaded) once the statements bind one array per column instead of one parameter per value (`Sql.Rows`: the"
+          + " 187.3 s with pg_stat_statements loaded) once the statements bind one array per column instead of one parameter per value (`SqlRows`: the"
           + " text no longer changes with the batch, so PostgreSQL parses and plans each statement once per"
           + " connection) and the engine's spend query reads the sales of a window's end hours row by row only"
           + " for a sale the hourly totals leave near a tier threshold (13 % of the sales here; a card has some 45"

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kassa.model.sync.Stream;
 import dev.kassa.model.sync.SyncCodec;
 import dev.kassa.server.sync.store.Sql;
+import dev.kassa.server.sync.store.SqlRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -74,7 +75,7 @@ public final class ChangeLog {
     boolean postgres = Sql.isPostgres(connection);
     for (int from = 0; from < entries.size(); from += ROWS) {
       List<Entry> chunk = entries.subList(from, Math.min(entries.size(), from + ROWS));
-      Sql.Rows rows = new Sql.Rows(postgres, "text, text, text, text, text, int8, int8");
+      SqlRows rows = new SqlRows(postgres, "text, text, text, text, text, int8, int8");
       // each entity's last change in the chunk, for feed_latest (one upsert may not touch a row twice)
       Map<List<String>, Object[]> latest = new LinkedHashMap<>();
       for (Entry e : chunk) {
@@ -85,7 +86,7 @@ public final class ChangeLog {
             new Object[] {e.stream().id(), e.kind(), e.key(), storeKey, seq, data});
       }
       rows.append(connection, "changes", "stream, store_id, kind, entity_key, data, created_at, seq");
-      Sql.Rows latestRows = new Sql.Rows(postgres, "text, text, text, text, int8, text");
+      SqlRows latestRows = new SqlRows(postgres, "text, text, text, text, int8, text");
       latest.values().forEach(latestRows::add);
       try (PreparedStatement ps = connection.prepareStatement("INSERT INTO feed_latest (stream, kind, entity_key,"
           + " store_key, seq, data) " + latestRows.sql() + " ON CONFLICT (stream, kind, entity_key, store_key)"

@@ -1,6 +1,7 @@
 package dev.kassa.server.loyalty.store;
 
 import dev.kassa.server.sync.store.Sql;
+import dev.kassa.server.sync.store.SqlRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,7 +31,7 @@ final class CardFeedPending {
     List<String> sorted = new ArrayList<>(new TreeSet<>(cards));
     boolean postgres = Sql.isPostgres(c);
     for (List<String> chunk : Sql.chunks(sorted, Sql.ROWS_PER_STATEMENT)) {
-      Sql.Rows rows = new Sql.Rows(postgres, "text, int8, int8");
+      SqlRows rows = new SqlRows(postgres, "text, int8, int8");
       for (String card : chunk) {
         rows.add(card, nowMillis, 1L);
       }
@@ -73,7 +74,7 @@ final class CardFeedPending {
     int removed = 0;
     boolean postgres = Sql.isPostgres(c);
     for (List<Mark> chunk : Sql.chunks(marks, Sql.ROWS_PER_STATEMENT)) {
-      Sql.Rows read = new Sql.Rows(postgres, "text, int8");
+      SqlRows read = new SqlRows(postgres, "text, int8");
       for (Mark m : chunk) {
         read.add(m.card(), m.version());
       }
@@ -83,7 +84,7 @@ final class CardFeedPending {
   }
 
   /** SQLite: deletes the marks still at their version. */
-  private static int unmarkAll(Connection c, Sql.Rows read) throws SQLException {
+  private static int unmarkAll(Connection c, SqlRows read) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "DELETE FROM card_feed_pending WHERE (card_number, version) IN (" + read.sql() + ")")) {
       read.bind(ps, 1);
@@ -92,7 +93,7 @@ final class CardFeedPending {
   }
 
   /** PostgreSQL: locks the marks still at their version, skipping those held, and deletes the ones locked. */
-  private static int unmarkNotHeld(Connection c, Sql.Rows read) throws SQLException {
+  private static int unmarkNotHeld(Connection c, SqlRows read) throws SQLException {
     List<String> locked = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT p.card_number FROM card_feed_pending p JOIN ("
         + read.sql() + ") AS m (card, version) ON p.card_number = m.card AND p.version = m.version"

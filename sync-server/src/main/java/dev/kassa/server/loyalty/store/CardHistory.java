@@ -4,6 +4,7 @@ import dev.kassa.model.loyalty.card.CardState;
 import dev.kassa.model.money.Money;
 import dev.kassa.model.sale.Sale;
 import dev.kassa.server.sync.store.Sql;
+import dev.kassa.server.sync.store.SqlRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -95,7 +96,7 @@ final class CardHistory {
     }
     Map<String, Sale> exact = new LinkedHashMap<>();
     for (List<Sale> chunk : Sql.chunks(withCard, ROWS_PER_QUERY)) {
-      Sql.Rows rows = new Sql.Rows(postgres, "text, text, int8, int8, int8");
+      SqlRows rows = new SqlRows(postgres, "text, text, int8, int8, int8");
       Map<String, Sale> byKey = new HashMap<>();
       for (Sale sale : chunk) {
         long until = sale.createdAt().toEpochMilli();
@@ -130,7 +131,7 @@ final class CardHistory {
       }
     }
     for (List<Sale> chunk : Sql.chunks(new ArrayList<>(exact.values()), ROWS_PER_QUERY)) {
-      Sql.Rows rows = new Sql.Rows(postgres, "text, text, int8, int8, int8, int8, int8, int8");
+      SqlRows rows = new SqlRows(postgres, "text, text, int8, int8, int8, int8, int8, int8");
       for (Sale sale : chunk) {
         long until = sale.createdAt().toEpochMilli();
         long since = sale.createdAt().minus(SPEND_WINDOW).toEpochMilli();
@@ -184,7 +185,7 @@ final class CardHistory {
     // window starts inside it) are read row by row only for the cards that bought in it
     List<String> boughtInFirstHour = new ArrayList<>();
     for (List<String> chunk : Sql.chunks(sorted, ROWS_PER_QUERY)) {
-      Sql.Rows rows = new Sql.Rows(postgres, "text");
+      SqlRows rows = new SqlRows(postgres, "text");
       chunk.forEach(rows::add);
       try (PreparedStatement ps = c.prepareStatement("WITH b(k) AS (" + rows.sql() + ") SELECT b.k,"
           + " COALESCE(SUM(h.total_minor) FILTER (WHERE h.hour > ?), 0), COUNT(h.hour) FILTER (WHERE h.hour = ?),"
@@ -208,7 +209,7 @@ final class CardHistory {
       }
     }
     for (List<String> chunk : Sql.chunks(boughtInFirstHour, ROWS_PER_QUERY)) {
-      Sql.Rows rows = new Sql.Rows(postgres, "text");
+      SqlRows rows = new SqlRows(postgres, "text");
       chunk.forEach(rows::add);
       try (PreparedStatement ps = c.prepareStatement("WITH b(k) AS (" + rows.sql() + ") SELECT b.k,"
           + " (SELECT COALESCE(SUM(s.total_minor), 0) FROM sales s WHERE s.card_number = b.k"
@@ -238,7 +239,7 @@ final class CardHistory {
   }
 
   /** Runs {@code sql} with {@code rows} bound first and {@code after} (numbers) next. */
-  private void read(Connection c, String sql, Sql.Rows rows, List<Long> after) throws SQLException {
+  private void read(Connection c, String sql, SqlRows rows, List<Long> after) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int next = rows.bind(ps, 1);
       for (Long value : after) {

@@ -6,6 +6,7 @@ import dev.kassa.model.ledger.LedgerEntry;
 import dev.kassa.server.loyalty.Movement;
 import dev.kassa.server.loyalty.WalkTail;
 import dev.kassa.server.sync.store.Sql;
+import dev.kassa.server.sync.store.SqlRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -82,7 +83,7 @@ public final class LedgerStore {
     Map<String, Sums> sums = new HashMap<>();
     boolean postgres = Sql.isPostgres(c);
     for (List<Map.Entry<String, Delta>> chunk : Sql.chunks(sorted, Sql.ROWS_PER_STATEMENT)) {
-      Sql.Rows rows = new Sql.Rows(postgres, "text, int8, int8, int8, int8, int8");
+      SqlRows rows = new SqlRows(postgres, "text, int8, int8, int8, int8, int8");
       for (Map.Entry<String, Delta> e : chunk) {
         rows.add(e.getKey(), e.getValue().points(), e.getValue().negatives(), now, e.getValue().offeredTail(), 1L);
       }

@@ -1,6 +1,7 @@
 package dev.kassa.server.loyalty.store;
 
 import dev.kassa.server.sync.store.Sql;
+import dev.kassa.server.sync.store.SqlRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,7 +24,7 @@ public final class MismatchStore {
   public void recordAll(Connection c, List<Mismatch> found, long now, Sql.IfStored ifStored) throws SQLException {
     boolean postgres = Sql.isPostgres(c);
     for (List<Mismatch> chunk : Sql.chunks(found, Sql.ROWS_PER_STATEMENT)) {
-      Sql.Rows rows = new Sql.Rows(postgres, "text, text, text, text, int4, int8, int8, text, int8");
+      SqlRows rows = new SqlRows(postgres, "text, text, text, text, int4, int8, int8, text, int8");
       for (Mismatch m : chunk) {
         rows.add(m.saleId(), m.storeId(), m.terminalId(), m.cardNumber(), m.programVersion(), m.terminalPoints(),
             m.serverPoints(), m.detail(), now);

@@ -2,6 +2,7 @@ package dev.kassa.server.loyalty.store;
 
 import dev.kassa.model.sale.Sale;
 import dev.kassa.server.sync.store.Sql;
+import dev.kassa.server.sync.store.SqlRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -45,7 +46,7 @@ final class SpendStore {
     perCard.forEach((card, hours) -> hours.forEach((hour, minor) -> rows.add(new Object[] {card, hour, minor})));
     boolean postgres = Sql.isPostgres(c);
     for (List<Object[]> chunk : Sql.chunks(rows, Sql.ROWS_PER_STATEMENT)) {
-      Sql.Rows values = new Sql.Rows(postgres, "text, int8, int8");
+      SqlRows values = new SqlRows(postgres, "text, int8, int8");
       chunk.forEach(values::add);
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO card_spend_hours (card_number, hour, total_minor) "
           + values.sql() + " ON CONFLICT (card_number, hour) DO UPDATE"

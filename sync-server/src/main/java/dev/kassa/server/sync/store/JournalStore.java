@@ -161,7 +161,7 @@ public final class JournalStore {
       throws SQLException {
     boolean postgres = Sql.isPostgres(c);
     for (List<Link> chunk : Sql.chunks(links, Sql.ROWS_PER_STATEMENT)) {
-      Sql.Rows rows = new Sql.Rows(postgres, "text, int8, text, text, text");
+      SqlRows rows = new SqlRows(postgres, "text, int8, text, text, text");
       for (Link l : chunk) {
         rows.add(terminalId, l.seq(), l.hash(), l.previousHash(), l.eventId());
       }

@@ -69,7 +69,7 @@ public final class Sql {
    * Inserts {@code rows} into {@code table} whose {@code id} is not stored yet, in statements of
    * {@link #ROWS_PER_STATEMENT} rows, and answers the ids inserted now. {@code values} gives a row's
    * values in the order of {@code columns} (a comma-separated list starting with id), whose
-   * PostgreSQL types are {@code types} ({@link Rows}).
+   * PostgreSQL types are {@code types} ({@link SqlRows}).
    */
   public static <T> Set<String> insertAbsent(Connection c, String table, String columns, String types, List<T> rows,
       Function<T, List<?>> values) throws SQLException {
@@ -79,7 +79,7 @@ public final class Sql {
   /**
    * What an insert does with a row whose key is stored already. A push's new events, and the sales,
    * entries and links they carry, are expected to be new: {@link #FAIL} writes them as new rows
-   * ({@link Rows#append}: COPY on PostgreSQL, a plain INSERT on SQLite), and a row stored after all
+   * ({@link SqlRows#append}: COPY on PostgreSQL, a plain INSERT on SQLite), and a row stored after all
    * (a retried batch) fails the statement with a unique violation
    * ({@link dev.kassa.server.store.DataAccessException#isUniqueViolation}); the caller then runs its transaction again with {@link #SKIP}, which
    * writes INSERT ... ON CONFLICT DO NOTHING. On PostgreSQL that clause makes every row a speculative
@@ -104,7 +104,7 @@ public final class Sql {
     boolean postgres = isPostgres(c);
     boolean skip = ifStored == IfStored.SKIP;
     for (List<T> chunk : chunks(rows, ROWS_PER_STATEMENT)) {
-      Rows bound = new Rows(postgres, types);
+      SqlRows bound = new SqlRows(postgres, types);
       for (T row : chunk) {
         List<?> v = values.apply(row);
         bound.add(v);
@@ -158,216 +158,9 @@ public final class Sql {
     return first + values.size();
   }
 
-  /**
-   * Rows of values given to one statement, as the source of an INSERT or the body of a WITH. On
-   * PostgreSQL each column is one array parameter, unnested: the statement's text is the same
-   * whatever the number of rows, so the server parses and plans it once per connection rather than
-   * once per push, and the driver binds a few arrays instead of thousands of values. SQLite has no
-   * arrays: there it is a VALUES list of one parameter per value (within its bound-variable limit,
-   * so callers keep to {@link #ROWS_PER_STATEMENT} rows).
-   */
-  public static final class Rows {
-    private static final byte[] COPY_SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
-    /** A column's PostgreSQL type, and the Java values it takes. */
-    private enum Type {
-      TEXT("text"), INT8("int8"), INT4("int4"), BYTEA("bytea");
-
-      final String sql;
-
-      Type(String sql) {
-        this.sql = sql;
-      }
-
-      static Type of(String name) {
-        for (Type t : values()) {
-          if (t.sql.equals(name)) {
-            return t;
-          }
-        }
-        throw new IllegalArgumentException("column type must be text, int8, int4 or bytea: " + name);
-      }
-    }
-
-    private final boolean postgres;
-    private final Type[] types;
-    private final List<List<?>> rows = new ArrayList<>();
-
-    /**
-     * {@code types}: each column's PostgreSQL type, comma-separated: {@code text} (any value, bound
-     * by its toString), {@code int8} or {@code int4} (Long or Integer; an int4 value out of range
-     * throws) or {@code bytea} (byte[]); nulls allowed. {@link #append} needs them to be the table's
-     * column types exactly.
-     */
-    public Rows(boolean postgres, String types) {
-      this.postgres = postgres;
-      String[] names = types.replace(" ", "").split(",");
-      this.types = new Type[names.length];
-      for (int i = 0; i < names.length; i++) {
-        this.types[i] = Type.of(names[i]);
-      }
-    }
-
-    public Rows add(List<?> row) {
-      if (row.size() != types.length) {
-        throw new IllegalArgumentException(row.size() + " values for " + types.length + " columns");
-      }
-      rows.add(row);
-      return this;
-    }
-
-    public Rows add(Object... row) {
-      return add(java.util.Arrays.asList(row));
-    }
-
-    public int size() {
-      return rows.size();
-    }
-
-    /** "SELECT * FROM unnest(?::text[], ?::int8[])" on PostgreSQL, "VALUES (?,?),(?,?)" on SQLite. */
-    public String sql() {
-      if (!postgres) {
-        return "VALUES " + valueRows(rows.size(), types.length);
-      }
-      StringBuilder sql = new StringBuilder("SELECT * FROM unnest(");
-      for (int i = 0; i < types.length; i++) {
-        sql.append(i == 0 ? "?::" : ", ?::").append(types[i].sql).append("[]");
-      }
-      return sql.append(')').toString();
-    }
-
-    /** Binds the rows from parameter {@code first} on; answers the next free parameter. */
-    public int bind(PreparedStatement ps, int first) throws SQLException {
-      if (!postgres) {
-        int p = first;
-        for (List<?> row : rows) {
-          for (int col = 0; col < types.length; col++) {
-            bindOne(ps, p++, types[col], row.get(col));
-          }
-        }
-        return p;
-      }
-      Connection c = ps.getConnection();
-      for (int col = 0; col < types.length; col++) {
-        Type type = types[col];
-        Object[] column = switch (type) {
-          case INT8 -> new Long[rows.size()];
-          case INT4 -> new Integer[rows.size()];
-          case BYTEA -> new byte[rows.size()][];
-          case TEXT -> new String[rows.size()];
-        };
-        for (int r = 0; r < rows.size(); r++) {
-          Object v = rows.get(r).get(col);
-          column[r] = v == null ? null : switch (type) {
-            case INT8 -> ((Number) v).longValue();
-            case INT4 -> Math.toIntExact(((Number) v).longValue());
-            case BYTEA -> v;
-            case TEXT -> v.toString();
-          };
-        }
-        ps.setArray(first + col, c.createArrayOf(type.sql, column));
-      }
-      return first + types.length;
-    }
-
-    /**
-     * Writes the rows into {@code table} (its {@code columns}, comma-separated, whose types must be
-     * this one's exactly) as new rows: a row whose key is stored fails it, as a plain INSERT would. On
-     * PostgreSQL by COPY in its binary format, which writes a page's worth of rows with one WAL
-     * record and skips the executor's work per row: the same 100,000 event rows went in 25 to 30 %
-     * faster than by INSERT ... SELECT FROM unnest() in a scratch PostgreSQL 14. On SQLite by INSERT.
-     */
-    public void append(Connection c, String table, String columns) throws SQLException {
-      if (rows.isEmpty()) {
-        return;
-      }
-      if (!postgres) {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (" + columns + ") " + sql())) {
-          bind(ps, 1);
-          ps.executeUpdate();
-        }
-        return;
-      }
-      byte[] data = copyBinary();
-      org.postgresql.copy.CopyIn copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
-          .copyIn("COPY " + table + " (" + columns + ") FROM STDIN (FORMAT binary)");
-      try {
-        copy.writeToCopy(data, 0, data.length);
-        copy.endCopy();
-      } finally {
-        if (copy.isActive()) {
-          copy.cancelCopy();
-        }
-      }
-    }
-
-    /** The rows in PostgreSQL's binary COPY format: a header, then each row's fields, then a trailer. */
-    private byte[] copyBinary() {
-      java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(copySize());
-      out.put(COPY_SIGNATURE).putInt(0).putInt(0);
-      for (List<?> row : rows) {
-        out.putShort((short) types.length);
-        for (int col = 0; col < types.length; col++) {
-          Object v = row.get(col);
-          if (v == null) {
-            out.putInt(-1);
-            continue;
-          }
-          switch (types[col]) {
-            case INT8 -> out.putInt(8).putLong(((Number) v).longValue());
-            case INT4 -> out.putInt(4).putInt(Math.toIntExact(((Number) v).longValue()));
-            case BYTEA -> out.putInt(((byte[]) v).length).put((byte[]) v);
-            case TEXT -> {
-              byte[] text = v.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-              out.putInt(text.length).put(text);
-            }
-          }
-        }
-      }
-      return java.util.Arrays.copyOf(out.array(), out.putShort((short) -1).position());
-    }
-
-    /** An upper bound of {@link #copyBinary}'s size (a character takes at most 3 bytes in UTF-8). */
-    private int copySize() {
-      long size = COPY_SIGNATURE.length + 8 + 2;
-      for (List<?> row : rows) {
-        size += 2;
-        for (int col = 0; col < types.length; col++) {
-          Object v = row.get(col);
-          size += 4 + (v == null ? 0 : switch (types[col]) {
-            case INT8 -> 8;
-            case INT4 -> 4;
-            case BYTEA -> ((byte[]) v).length;
-            case TEXT -> 3L * v.toString().length();
-          });
-        }
-      }
-      return Math.toIntExact(size);
-    }
-
-    private static void bindOne(PreparedStatement ps, int index, Type type, Object v) throws SQLException {
-      if (v == null) {
-        ps.setNull(index, switch (type) {
-          case INT4 -> java.sql.Types.INTEGER;
-          case INT8 -> java.sql.Types.BIGINT;
-          case BYTEA -> java.sql.Types.BINARY;
-          case TEXT -> java.sql.Types.VARCHAR;
-        });
-      } else if (v instanceof byte[] bytes) {
-        ps.setBytes(index, bytes);
-      } else if (v instanceof Number n && type == Type.INT8) {
-        ps.setLong(index, n.longValue());
-      } else if (v instanceof Number n && type == Type.INT4) {
-        ps.setInt(index, Math.toIntExact(n.longValue()));
-      } else {
-        ps.setString(index, v.toString());
-      }
-    }
-  }
-
-
   /** Splits {@code items} into chunks of at most {@code size}. */
   public static <T> List<List<T>> chunks(List<T> items, int size) {
-    List<List<T>> chunks = new java.util.ArrayList<>();
+    List<List<T>> chunks = new ArrayList<>();
     for (int from = 0; from < items.size(); from += size) {
       chunks.add(items.subList(from, Math.min(items.size(), from + size)));
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@link Sql.Rows} and {@link Sql#any} give the same rows on both engines: arrays unnested on
+ * {@link SqlRows} and {@link Sql#any} give the same rows on both engines: arrays unnested on
  * PostgreSQL, VALUES and IN lists on SQLite, nulls of every column type included, and a text that
  * would break a hand-made array literal (quotes, braces, commas, backslashes) arrives as it was;
  * rows appended (COPY on PostgreSQL) likewise, and a stored key fails them as it fails an INSERT.
@@ -34,7 +34,7 @@ class SqlRowsTest {
         try (Statement s = c.createStatement()) {
           s.execute("CREATE TABLE rows_test (id TEXT PRIMARY KEY, n BIGINT, b " + (postgres ? "BYTEA" : "BLOB") + ")");
         }
-        Sql.Rows rows = new Sql.Rows(postgres, "text, int8, bytea");
+        SqlRows rows = new SqlRows(postgres, "text, int8, bytea");
         rows.add("1", 42L, "body".getBytes(StandardCharsets.UTF_8));
         rows.add("2", null, null);
         rows.add(awkward, Integer.MAX_VALUE, new byte[0]);
@@ -79,12 +79,12 @@ class SqlRowsTest {
         return null;
       });
       db.inTransaction(c -> {
-        Sql.Rows rows = new Sql.Rows(Sql.isPostgres(c), "text, int8, int4, bytea, text");
+        SqlRows rows = new SqlRows(Sql.isPostgres(c), "text, int8, int4, bytea, text");
         rows.add("1", Long.MIN_VALUE, Integer.MIN_VALUE, new byte[] {0, (byte) 0xff, '\n'}, awkward);
         rows.add("2", null, null, null, null);
         rows.add("3", 0L, 7, new byte[0], "");
         rows.append(c, "append_test", "id, n, v, b, t");
-        new Sql.Rows(Sql.isPostgres(c), "text").append(c, "append_test", "id");
+        new SqlRows(Sql.isPostgres(c), "text").append(c, "append_test", "id");
         return null;
       });
       List<List<Object>> read = db.inTransaction(c -> {
@@ -109,7 +109,7 @@ class SqlRowsTest {
 
       // a row whose key is stored fails the append and its transaction: the new row with it is not kept
       assertThatThrownBy(() -> db.inTransaction(c -> {
-        Sql.Rows again = new Sql.Rows(Sql.isPostgres(c), "text, int8");
+        SqlRows again = new SqlRows(Sql.isPostgres(c), "text, int8");
         again.add("4", 4L);
         again.add("2", 2L);
         again.append(c, "append_test", "id, n");
@@ -126,7 +126,7 @@ class SqlRowsTest {
 
       // an int4 value out of range is refused before anything is sent
       assertThatThrownBy(() -> db.inTransaction(c -> {
-        new Sql.Rows(Sql.isPostgres(c), "text, int4").add("5", 1L << 31).append(c, "append_test", "id, v");
+        new SqlRows(Sql.isPostgres(c), "text, int4").add("5", 1L << 31).append(c, "append_test", "id, v");
         return null;
       })).isInstanceOf(ArithmeticException.class);
     }
@@ -136,9 +136,9 @@ class SqlRowsTest {
   @EnumSource(Engine.class)
   void aRowOfTheWrongWidthOrAnUnknownTypeIsRefused(Engine engine) {
     boolean postgres = engine == Engine.POSTGRESQL;
-    assertThatThrownBy(() -> new Sql.Rows(postgres, "text, int8").add("only one"))
+    assertThatThrownBy(() -> new SqlRows(postgres, "text, int8").add("only one"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 values for 2 columns");
-    assertThatThrownBy(() -> new Sql.Rows(postgres, "text, numeric"))
+    assertThatThrownBy(() -> new SqlRows(postgres, "text, numeric"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("numeric");
   }
 }
