@@ -29,17 +29,8 @@ public final class MismatchStore {
         rows.add(m.saleId(), m.storeId(), m.terminalId(), m.cardNumber(), m.programVersion(), m.terminalPoints(),
             m.serverPoints(), m.detail(), now);
       }
-      String columns = "sale_id, store_id, terminal_id, card_number, program_version, terminal_points, server_points,"
-          + " detail, recorded_at";
-      if (ifStored == Sql.IfStored.FAIL) {
-        rows.append(c, "points_mismatches", columns);
-        continue;
-      }
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO points_mismatches (" + columns + ") " + rows.sql()
-          + " ON CONFLICT (sale_id) DO NOTHING")) {
-        rows.bind(ps, 1);
-        ps.executeUpdate();
-      }
+      rows.insert(c, ifStored, "points_mismatches", "sale_id, store_id, terminal_id, card_number, program_version,"
+          + " terminal_points, server_points, detail, recorded_at", "sale_id");
     }
   }
 

@@ -165,15 +165,8 @@ public final class JournalStore {
       for (Link l : chunk) {
         rows.add(terminalId, l.seq(), l.hash(), l.previousHash(), l.eventId());
       }
-      if (ifStored == Sql.IfStored.FAIL) {
-        rows.append(c, "journal_links", "terminal_id, seq, hash, previous_hash, event_id");
-        continue;
-      }
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO journal_links (terminal_id, seq, hash, previous_hash,"
-          + " event_id) " + rows.sql() + " ON CONFLICT (terminal_id, seq, hash) DO NOTHING")) {
-        rows.bind(ps, 1);
-        ps.executeUpdate();
-      }
+      rows.insert(c, ifStored, "journal_links", "terminal_id, seq, hash, previous_hash, event_id",
+          "terminal_id, seq, hash");
     }
   }
 

@@ -119,6 +119,24 @@ public final class SqlRows {
   }
 
   /**
+   * Writes the rows into {@code table} (its {@code columns}, comma-separated) as {@code ifStored}
+   * says of a row whose {@code key} (its columns, comma-separated) is stored already: {@link #append}
+   * for {@link Sql.IfStored#FAIL}, else INSERT ... ON CONFLICT DO NOTHING, which leaves it as it is.
+   */
+  public void insert(Connection c, Sql.IfStored ifStored, String table, String columns, String key)
+      throws SQLException {
+    if (ifStored == Sql.IfStored.FAIL) {
+      append(c, table, columns);
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (" + columns + ") " + sql()
+        + " ON CONFLICT (" + key + ") DO NOTHING")) {
+      bind(ps, 1);
+      ps.executeUpdate();
+    }
+  }
+
+  /**
    * Writes the rows into {@code table} (its {@code columns}, comma-separated, whose types must be
    * this one's exactly) as new rows: a row whose key is stored fails it, as a plain INSERT would. On
    * PostgreSQL by COPY in its binary format, which writes a page's worth of rows with one WAL
