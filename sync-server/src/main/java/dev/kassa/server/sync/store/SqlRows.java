@@ -169,46 +169,44 @@ public final class SqlRows {
 
   /** The rows in PostgreSQL's binary COPY format: a header, then each row's fields, then a trailer. */
   private byte[] copyBinary() {
-    java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(copySize());
-    out.put(COPY_SIGNATURE).putInt(0).putInt(0);
-    for (List<?> row : rows) {
-      out.putShort((short) types.length);
-      for (int col = 0; col < types.length; col++) {
-        Object v = row.get(col);
-        if (v == null) {
-          out.putInt(-1);
-          continue;
-        }
-        switch (types[col]) {
-          case INT8 -> out.putInt(8).putLong(((Number) v).longValue());
-          case INT4 -> out.putInt(4).putInt(Math.toIntExact(((Number) v).longValue()));
-          case BYTEA -> out.putInt(((byte[]) v).length).put((byte[]) v);
-          case TEXT -> {
-            byte[] text = v.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            out.putInt(text.length).put(text);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(8192);
+    java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+    try {
+      out.write(COPY_SIGNATURE);
+      out.writeInt(0);
+      out.writeInt(0);
+      for (List<?> row : rows) {
+        out.writeShort(types.length);
+        for (int col = 0; col < types.length; col++) {
+          Object v = row.get(col);
+          if (v == null) {
+            out.writeInt(-1);
+            continue;
+          }
+          switch (types[col]) {
+            case INT8 -> {
+              out.writeInt(8);
+              out.writeLong(((Number) v).longValue());
+            }
+            case INT4 -> {
+              out.writeInt(4);
+              out.writeInt(Math.toIntExact(((Number) v).longValue()));
+            }
+            case BYTEA -> writeField(out, (byte[]) v);
+            case TEXT -> writeField(out, v.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
           }
         }
       }
+      out.writeShort(-1);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot happen: writing to memory", e);
     }
-    return java.util.Arrays.copyOf(out.array(), out.putShort((short) -1).position());
+    return bytes.toByteArray();
   }
 
-  /** An upper bound of {@link #copyBinary}'s size (a character takes at most 3 bytes in UTF-8). */
-  private int copySize() {
-    long size = COPY_SIGNATURE.length + 8 + 2;
-    for (List<?> row : rows) {
-      size += 2;
-      for (int col = 0; col < types.length; col++) {
-        Object v = row.get(col);
-        size += 4 + (v == null ? 0 : switch (types[col]) {
-          case INT8 -> 8;
-          case INT4 -> 4;
-          case BYTEA -> ((byte[]) v).length;
-          case TEXT -> 3L * v.toString().length();
-        });
-      }
-    }
-    return Math.toIntExact(size);
+  private static void writeField(java.io.DataOutputStream out, byte[] field) throws java.io.IOException {
+    out.writeInt(field.length);
+    out.write(field);
   }
 
   private static void bindOne(PreparedStatement ps, int index, Type type, Object v) throws SQLException {
