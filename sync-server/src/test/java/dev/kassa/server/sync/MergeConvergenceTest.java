@@ -107,6 +107,37 @@ class MergeConvergenceTest {
     }
   }
 
+  /**
+   * Two servers on one database, taking the batches in random turns: each keeps the movements of the
+   * cards it merged ({@code MovementCache}), and the other moves those cards meanwhile, so a server
+   * that walked a card from what it kept instead of what is stored would find other overdrafts.
+   */
+  @ParameterizedTest
+  @CsvSource({"SQLITE, 9", "SQLITE, 10", "POSTGRESQL, 11"})
+  void twoServersTakingTurnsOnOneDatabaseLeaveTheStateOfOne(Engine engine, long seed) throws Exception {
+    Map<Events, List<SyncEvent>> world = world(seed);
+    try (SyncFixture ordered = new SyncFixture(engine); SyncFixture first = new SyncFixture(engine)) {
+      pushInOrder(ordered, world);
+      SyncFixture second = new SyncFixture(first.db);
+      Random random = new Random(seed);
+      SyncFixture[] servers = {first, second};
+      for (Map.Entry<Events, List<SyncEvent>> e : world.entrySet()) {
+        List<SyncEvent> events = e.getValue();
+        for (int from = 0; from < events.size(); ) {
+          int size = 1 + random.nextInt(6);
+          PushResponse response = servers[random.nextInt(2)].push(e.getKey(),
+              events.subList(from, Math.min(events.size(), from + size)));
+          assertThat(response.results()).extracting(r -> r.outcome()).containsOnly(Outcome.ACCEPTED);
+          from += size;
+        }
+      }
+
+      List<String> expected = ordered.state();
+      assertThat(first.state()).containsExactlyElementsOf(expected);
+      assertThat(expected).anyMatch(row -> row.startsWith("loyalty_conflicts"));
+    }
+  }
+
   /** The merge skips a card's overdraft walk while its tail holds: what it stored is what a full walk finds. */
   @ParameterizedTest
   @CsvSource({"SQLITE, 6", "SQLITE, 7", "POSTGRESQL, 8"})

@@ -42,24 +42,36 @@ public final class LoyaltyMerge {
   /** A member enrolment and the event that carried it. */
   public record Enrolled(UUID eventId, MemberEnrolled member) {}
 
+  /** Movements kept between merges: some 120 MB at most. */
+  public static final int DEFAULT_MOVEMENTS_KEPT = 1_000_000;
+
   private final LedgerStore ledger = new LedgerStore();
   private final MemberStore members = new MemberStore();
   private final ConflictStore conflicts = new ConflictStore();
   private final ReservationStore reservations = new ReservationStore();
   private final MismatchStore mismatches = new MismatchStore();
+  private final MovementCache movements;
   private final PointsCheck pointsCheck;
   private final FeedWriter feed;
 
   public LoyaltyMerge(PointsCheck pointsCheck, FeedWriter feed) {
+    this(pointsCheck, feed, DEFAULT_MOVEMENTS_KEPT);
+  }
+
+  /** With room for {@code movementsKept} cards' movements between merges ({@link MovementCache}). */
+  public LoyaltyMerge(PointsCheck pointsCheck, FeedWriter feed, int movementsKept) {
     this.pointsCheck = pointsCheck;
     this.feed = feed;
+    this.movements = new MovementCache(movementsKept);
   }
 
   /**
    * Merges a batch's enrolments, entries and new sales; an entry (or a sale's points mismatch) stored
    * already is skipped or fails the statement, as {@code ifStored} says ({@link Sql.IfStored}).
+   * Answers what the merge learned of its cards' movements, for {@link #committed} once the
+   * transaction has committed.
    */
-  public void merge(Connection c, List<Enrolled> enrolled, List<LedgerStore.Row> entries, List<Sale> sales,
+  public Learned merge(Connection c, List<Enrolled> enrolled, List<LedgerStore.Row> entries, List<Sale> sales,
       Instant now, Sql.IfStored ifStored) throws SQLException {
     List<ChangeLog.Entry> changes = new ArrayList<>();
     // first, before any card row is locked: the engine recompute is the slow part of a merge
@@ -83,6 +95,7 @@ public final class LoyaltyMerge {
         redeemedSales.add(e.saleId());
       }
     }
+    addedByCard.replaceAll((card, added) -> movements.shared(added));
     Map<String, LedgerStore.Delta> deltas = new TreeMap<>();
     addedByCard.forEach((card, added) -> deltas.put(card, new LedgerStore.Delta(
         added.stream().mapToLong(Movement::points).reduce(0, Math::addExact),
@@ -115,7 +128,19 @@ public final class LoyaltyMerge {
         likelyWalked.addAll(cards);
       }
     }
-    Map<String, List<Movement>> entriesRead = ledger.movementsByCard(c, likelyWalked);
+    // what this server learned of them before, else their entries as stored (this batch's included)
+    Map<String, List<Movement>> entriesRead = new HashMap<>();
+    List<String> unknown = new ArrayList<>();
+    for (String card : likelyWalked) {
+      List<Movement> known = movements.at(card, before.get(card));
+      if (known == null) {
+        unknown.add(card);
+      } else {
+        entriesRead.put(card, concat(known, addedByCard.get(card)));
+      }
+    }
+    ledger.movementsByCard(c, unknown).forEach((card, read) -> entriesRead.put(card, movements.shared(read)));
+    unknown.forEach(card -> entriesRead.putIfAbsent(card, List.of()));
 
     // from here the card rows are locked until commit: only what must see the other merges' work
     Map<String, LedgerStore.Sums> sums = new HashMap<>(ledger.addToBalances(c, deltas, now.toEpochMilli()));
@@ -146,13 +171,65 @@ public final class LoyaltyMerge {
         rewalk.put(group.getKey(), group.getValue());
       }
     }
-    likelyWalked.removeAll(moved);
-    entriesRead.keySet().retainAll(likelyWalked);
-    Map<String, Long> tails = recomputeConflicts(c, rewalk, likelyWalked, entriesRead, now, changes);
+    // the movements of each card as its row stands now, where this merge knows them without reading
+    Map<String, List<Movement>> current = new HashMap<>();
+    for (String card : allCards) {
+      LedgerStore.Sums state = sums.get(card);
+      if (state == null) {
+        continue;
+      }
+      if (entriesRead.containsKey(card) && !moved.contains(card)) {
+        current.put(card, entriesRead.get(card));
+      } else {
+        // another merge of this server may have taught the cache the state just before this batch
+        List<Movement> known = movements.at(card, priorTo(state, deltas.get(card)));
+        if (known != null) {
+          current.put(card, concat(known, addedByCard.get(card)));
+        }
+      }
+    }
+    Walked walked = recomputeConflicts(c, rewalk, current, now, changes);
+    Map<String, Long> tails = new HashMap<>(walked.tails());
     tails.keySet().retainAll(deltas.keySet());
     ledger.setWalkTails(c, tails);
     // last: taking feed numbers locks the feed's counter until commit
     feed.appendAll(c, changes);
+
+    Map<String, MovementCache.Known> learned = new HashMap<>();
+    walked.movements().forEach((card, moves) -> {
+      if (sums.containsKey(card)) {
+        learned.put(card, MovementCache.Known.at(sums.get(card), moves));
+      }
+    });
+    current.forEach((card, moves) -> learned.putIfAbsent(card, MovementCache.Known.at(sums.get(card), moves)));
+    return new Learned(learned);
+  }
+
+  /** What a merge learned of its cards' movements: for {@link #committed}, once its transaction has committed. */
+  public record Learned(Map<String, MovementCache.Known> movements) {}
+
+  /** Keeps what a merge learned, now that its transaction committed (never before: it may roll back). */
+  public void committed(Learned learned) {
+    movements.learn(learned.movements());
+  }
+
+  private static List<Movement> concat(List<Movement> known, List<Movement> added) {
+    if (added == null || added.isEmpty()) {
+      return known;
+    }
+    List<Movement> all = new ArrayList<>(known.size() + added.size());
+    all.addAll(known);
+    all.addAll(added);
+    return all;
+  }
+
+  /** The state of a card's sums row before {@code delta} was added to reach {@code now} (null delta: none). */
+  private static LedgerStore.Sums priorTo(LedgerStore.Sums now, LedgerStore.Delta delta) {
+    if (delta == null) {
+      return now;
+    }
+    return new LedgerStore.Sums(now.balance() - delta.points(), now.negatives() - delta.negatives(), null,
+        now.version() - 1);
   }
 
   /** A turn of the card publisher: how many marks it read, and the last card (null: none). */
@@ -228,29 +305,30 @@ public final class LoyaltyMerge {
    */
   public void recomputeConflicts(Connection c, String canonical, Set<String> cards, Instant now,
       List<ChangeLog.Entry> changes) throws SQLException {
-    recomputeConflicts(c, Map.of(canonical, cards), Set.of(), Map.of(), now, changes);
+    recomputeConflicts(c, Map.of(canonical, cards), Map.of(), now, changes);
   }
+
+  /** A walk's outcome: the exact {@link WalkTail} of each member that is one card, and every walked card's movements. */
+  private record Walked(Map<String, Long> tails, Map<String, List<Movement>> movements) {}
 
   /**
    * {@link #recomputeConflicts(Connection, String, Set, Instant, List)} for several members (by
-   * canonical card), reading their entries and conflicts in a few queries; the entries of the cards
-   * in {@code current} are those of {@code entriesRead} (read before, and no entry added since).
-   * Answers the exact {@link WalkTail} of each member that is one card, by card.
+   * canonical card), reading their entries and conflicts in a few queries; a card in {@code current}
+   * has the movements given there (all of its entries now), the others are read.
    */
-  private Map<String, Long> recomputeConflicts(Connection c, Map<String, Set<String>> members, Set<String> current,
-      Map<String, List<Movement>> entriesRead, Instant now, List<ChangeLog.Entry> changes) throws SQLException {
+  private Walked recomputeConflicts(Connection c, Map<String, Set<String>> members,
+      Map<String, List<Movement>> current, Instant now, List<ChangeLog.Entry> changes) throws SQLException {
     Map<String, Long> tails = new HashMap<>();
     if (members.isEmpty()) {
-      return tails;
+      return new Walked(tails, Map.of());
     }
     Map<String, String> canonicalOf = new HashMap<>();
     members.forEach((canonical, cards) -> cards.forEach(card -> canonicalOf.put(card, canonical)));
-    Map<String, List<Movement>> byCard = new HashMap<>(ledger.movementsByCard(c,
-        canonicalOf.keySet().stream().filter(card -> !current.contains(card)).toList()));
+    List<String> unknown = canonicalOf.keySet().stream().filter(card -> !current.containsKey(card)).toList();
+    Map<String, List<Movement>> byCard = new HashMap<>();
+    ledger.movementsByCard(c, unknown).forEach((card, read) -> byCard.put(card, movements.shared(read)));
     for (String card : canonicalOf.keySet()) {
-      if (current.contains(card)) {
-        byCard.put(card, entriesRead.getOrDefault(card, List.of()));
-      }
+      byCard.put(card, current.containsKey(card) ? current.get(card) : byCard.getOrDefault(card, List.of()));
     }
     Map<String, List<Conflict>> known = new HashMap<>();
     for (List<String> chunk : Sql.chunks(new ArrayList<>(new TreeSet<>(canonicalOf.keySet())), 500)) {
@@ -266,7 +344,7 @@ public final class LoyaltyMerge {
         tails.put(member.getKey(), WalkTail.of(movements));
       }
     }
-    return tails;
+    return new Walked(tails, byCard);
   }
 
   private void applyWalk(Connection c, String canonical, List<Movement> movements, List<Conflict> stored,

@@ -57,21 +57,27 @@ public final class PushStore {
    * meanwhile, that transaction fails on the key and is run again, skipping what is stored.
    */
   public Stored push(String storeId, String terminalId, List<Incoming> acceptable) {
+    Committed committed;
     try {
-      return tx.write(c -> store(c, storeId, terminalId, acceptable, Sql.IfStored.FAIL));
+      committed = tx.write(c -> store(c, storeId, terminalId, acceptable, Sql.IfStored.FAIL));
     } catch (DataAccessException e) {
       if (!e.isUniqueViolation()) {
         throw e;
       }
-      return tx.write(c -> store(c, storeId, terminalId, acceptable, Sql.IfStored.SKIP));
+      committed = tx.write(c -> store(c, storeId, terminalId, acceptable, Sql.IfStored.SKIP));
     }
+    loyalty.committed(committed.learned());
+    return committed.stored();
   }
+
+  /** A transaction's verdicts, and what its loyalty merge learned, to be kept now that it committed. */
+  private record Committed(Stored stored, LoyaltyMerge.Learned learned) {}
 
   public ChainStatus chainStatus(String terminalId) {
     return tx.read(c -> journal.status(c, terminalId));
   }
 
-  private Stored store(Connection c, String storeId, String terminalId, List<Incoming> acceptable,
+  private Committed store(Connection c, String storeId, String terminalId, List<Incoming> acceptable,
       Sql.IfStored asked) throws SQLException {
     Instant now = clock.instant();
     Sql.IfStored ifStored = asked == Sql.IfStored.FAIL && !acceptable.isEmpty() && events.anyStored(c,
@@ -120,7 +126,7 @@ public final class PushStore {
     }
     List<Sale> newSales = sales.insert(c, saleRows, ifStored);
     ChainStatus chain = journal.record(c, storeId, terminalId, links, now.toEpochMilli(), ifStored);
-    loyalty.merge(c, enrolled, entries, newSales, now, ifStored);
+    LoyaltyMerge.Learned learned = loyalty.merge(c, enrolled, entries, newSales, now, ifStored);
 
     List<EventResult> ordered = new ArrayList<>(acceptable.size());
     for (Incoming in : acceptable) {
@@ -133,7 +139,7 @@ public final class PushStore {
         ordered.add(new EventResult(in.id(), Outcome.REJECTED, "id already used for a different event"));
       }
     }
-    return new Stored(ordered, chain);
+    return new Committed(new Stored(ordered, chain), learned);
   }
 
   private static EventResult compare(Incoming in, byte[] storedBody) {
