@@ -3,6 +3,7 @@ package dev.kassa.server.loyalty.store;
 import dev.kassa.server.loyalty.Movement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * number of movements it keeps; the least recently used card goes first.
  */
 final class MovementCache {
-  /** A card's movements at one state of its sums row. */
+  /** A card's movements at one state of its sums row (a list nobody changes: it is kept as given). */
   record Known(long version, long balance, long negatives, List<Movement> movements) {
     Known {
-      movements = List.copyOf(movements);
+      movements = Collections.unmodifiableList(movements);
     }
 
     static Known at(LedgerStore.Sums sums, List<Movement> movements) {
