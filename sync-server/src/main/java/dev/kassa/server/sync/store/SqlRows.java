@@ -154,11 +154,11 @@ public final class SqlRows {
       }
       return;
     }
-    byte[] data = copyBinary();
+    CopyBuffer data = copyBinary();
     org.postgresql.copy.CopyIn copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
         .copyIn("COPY " + table + " (" + columns + ") FROM STDIN (FORMAT binary)");
     try {
-      copy.writeToCopy(data, 0, data.length);
+      copy.writeToCopy(data.bytes, 0, data.length);
       copy.endCopy();
     } finally {
       if (copy.isActive()) {
@@ -168,45 +168,89 @@ public final class SqlRows {
   }
 
   /** The rows in PostgreSQL's binary COPY format: a header, then each row's fields, then a trailer. */
-  private byte[] copyBinary() {
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(8192);
-    java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
-    try {
-      out.write(COPY_SIGNATURE);
-      out.writeInt(0);
-      out.writeInt(0);
-      for (List<?> row : rows) {
-        out.writeShort(types.length);
-        for (int col = 0; col < types.length; col++) {
-          Object v = row.get(col);
-          if (v == null) {
-            out.writeInt(-1);
-            continue;
+  private CopyBuffer copyBinary() {
+    CopyBuffer out = new CopyBuffer(64 * rows.size() * types.length + 64);
+    out.put(COPY_SIGNATURE);
+    out.putInt(0);
+    out.putInt(0);
+    for (List<?> row : rows) {
+      out.putShort(types.length);
+      for (int col = 0; col < types.length; col++) {
+        Object v = row.get(col);
+        if (v == null) {
+          out.putInt(-1);
+          continue;
+        }
+        switch (types[col]) {
+          case INT8 -> {
+            out.putInt(8);
+            out.putLong(((Number) v).longValue());
           }
-          switch (types[col]) {
-            case INT8 -> {
-              out.writeInt(8);
-              out.writeLong(((Number) v).longValue());
-            }
-            case INT4 -> {
-              out.writeInt(4);
-              out.writeInt(Math.toIntExact(((Number) v).longValue()));
-            }
-            case BYTEA -> writeField(out, (byte[]) v);
-            case TEXT -> writeField(out, v.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          case INT4 -> {
+            out.putInt(4);
+            out.putInt(Math.toIntExact(((Number) v).longValue()));
           }
+          case BYTEA -> out.putField((byte[]) v);
+          case TEXT -> out.putField(v.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
       }
-      out.writeShort(-1);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot happen: writing to memory", e);
     }
-    return bytes.toByteArray();
+    out.putShort(-1);
+    return out;
   }
 
-  private static void writeField(java.io.DataOutputStream out, byte[] field) throws java.io.IOException {
-    out.writeInt(field.length);
-    out.write(field);
+  /**
+   * A growing array written big-endian, as COPY wants its numbers: a plain array rather than a
+   * DataOutputStream over a ByteArrayOutputStream, which takes a lock for every byte of every number
+   * and copies the whole buffer once more at the end.
+   */
+  private static final class CopyBuffer {
+    private static final java.lang.invoke.VarHandle INT = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+        int[].class, java.nio.ByteOrder.BIG_ENDIAN);
+    private static final java.lang.invoke.VarHandle LONG = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+        long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
+    byte[] bytes;
+    int length;
+
+    CopyBuffer(int capacity) {
+      bytes = new byte[Math.max(capacity, 64)];
+    }
+
+    private void room(int more) {
+      if (length + more > bytes.length) {
+        bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+      }
+    }
+
+    void put(byte[] b) {
+      room(b.length);
+      System.arraycopy(b, 0, bytes, length, b.length);
+      length += b.length;
+    }
+
+    void putShort(int v) {
+      room(2);
+      bytes[length++] = (byte) (v >>> 8);
+      bytes[length++] = (byte) v;
+    }
+
+    void putInt(int v) {
+      room(4);
+      INT.set(bytes, length, v);
+      length += 4;
+    }
+
+    void putLong(long v) {
+      room(8);
+      LONG.set(bytes, length, v);
+      length += 8;
+    }
+
+    void putField(byte[] field) {
+      putInt(field.length);
+      put(field);
+    }
   }
 
   private static void bindOne(PreparedStatement ps, int index, Type type, Object v) throws SQLException {
