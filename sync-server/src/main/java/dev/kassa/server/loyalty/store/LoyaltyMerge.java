@@ -34,7 +34,9 @@ import java.util.UUID;
  * Merges a batch's loyalty events into the card ledgers, inside the push transaction: members
  * enrolled offline are reconciled, entries are added once each, card sums move with them, online
  * holds are posted by the sale's redemption, each touched member's overdrafts are recomputed from
- * all of its entries in hybrid-clock order, and conflicts go to the feeds. The touched cards are
+ * all of its entries in hybrid-clock order (as this server learned them in earlier merges when the
+ * card's sums row shows nothing else moved it since, {@link MovementCache}, else read from the
+ * ledger), and conflicts go to the feeds. The touched cards are
  * only marked ({@link CardFeedPending}): {@link #publishPending} writes their entities to the cards
  * feed afterwards, once per card however many merges moved it, and outside the card locks.
  */
@@ -42,8 +44,12 @@ public final class LoyaltyMerge {
   /** A member enrolment and the event that carried it. */
   public record Enrolled(UUID eventId, MemberEnrolled member) {}
 
-  /** Movements kept between merges: some 120 MB at most. */
-  public static final int DEFAULT_MOVEMENTS_KEPT = 1_000_000;
+  /**
+   * Movements kept between merges: a million (a movement takes some 120 bytes kept), or as many as
+   * fit in an eighth of the heap when that is less.
+   */
+  static final int DEFAULT_MOVEMENTS_KEPT =
+      (int) Math.min(1_000_000, Runtime.getRuntime().maxMemory() / 8 / 120);
 
   private final LedgerStore ledger = new LedgerStore();
   private final MemberStore members = new MemberStore();
@@ -55,14 +61,9 @@ public final class LoyaltyMerge {
   private final FeedWriter feed;
 
   public LoyaltyMerge(PointsCheck pointsCheck, FeedWriter feed) {
-    this(pointsCheck, feed, DEFAULT_MOVEMENTS_KEPT);
-  }
-
-  /** With room for {@code movementsKept} cards' movements between merges ({@link MovementCache}). */
-  public LoyaltyMerge(PointsCheck pointsCheck, FeedWriter feed, int movementsKept) {
     this.pointsCheck = pointsCheck;
     this.feed = feed;
-    this.movements = new MovementCache(movementsKept);
+    this.movements = new MovementCache(DEFAULT_MOVEMENTS_KEPT);
   }
 
   /**
