@@ -288,7 +288,27 @@ public final class ReconciliationBenchmark {
           + " the changes. A perf profile of this VM does not split the CPU right: over the same seconds of a run at"
           + " 400 terminals, perf's samples gave PostgreSQL 40 % of the CPU, while /proc (the machine's busy time less"
           + " the JVM's) gave about 60 %, as the benchmark does. 60 s needs about 230 us of CPU a sale in all, against"
-          + " 326 in the table run. The target is not met.");
+          + " 326 in the table run. The target is not met."
+          + " Ninth session (from 20:17; a Python loop 1.15 to 2.24 s): the merge keeps each card's movements between"
+          + " merges (`MovementCache`), each at the state of the card's sums row it was known at (version, balance and"
+          + " count of entries below zero; every insert of ledger entries moves that row in the same transaction),"
+          + " learned only once the push has committed; a walk reads a card's ledger only when another server, an"
+          + " adjustment or an expiry moved it since. And the sales lose their index by terminal (V37), which no query"
+          + " read. At full size, with `--statements`: the walks read 145,113 ledger rows (147,531 buffers, 2.7 s of"
+          + " statement time) against 2,294,515 (2,142,018 buffers, 35.2 s) on the eighth session's code, the sales'"
+          + " COPY touched 2.58 M buffers and wrote 1.03 M WAL records against 3.73 M and 1.54 M, and the statements"
+          + " printed touched 70.7 buffers a sale against 76.3: 90.3 s at 21:05 (a Python loop 1.15 s before it; JVM"
+          + " 112 us a sale, PostgreSQL 227 us) against 101.0 s at 20:48 (a loop 1.94 s; JVM 113 us, PostgreSQL 268"
+          + " us). Without pg_stat_statements, the table above: 103.2 s at 21:12 to 21:19 (a loop 1.75 s before it,"
+          + " 1.91 s after; JVM 129 us a sale, JIT 12; PostgreSQL 258 us); then this code and the eighth session's in"
+          + " turns, the machine slow and slowing: 109.3 s (a loop 1.74 s; PostgreSQL 271 us), 131.4 s (2.06 s; 338"
+          + " us), 111.1 s (2.24 s; 279 us), 98.7 s (2.10 s; 251 us). So the buffers and WAL went down for certain and"
+          + " the wall time within the machine's drift. The two cores were some 94 % busy in these runs: the CPU a"
+          + " sale, not the waits for card locks, sets the time, and 60 s needs about 230 us of it in all, against 339"
+          + " to 407 here. With 100,000 cards instead of 2,000 (400 terminals, the eighth session's code, one run"
+          + " each, the 2,000-card one beside a build), PostgreSQL took 290 us a sale against 266 (51.8 s against"
+          + " 51.1 s): the cost goes with the card rows a push touches more than with a card's history. The target is"
+          + " not met.");
     }
     System.exit(0);
   }
