@@ -305,7 +305,7 @@ public final class ReconciliationBenchmark {
           + " us), 111.1 s (2.24 s; 279 us), 98.7 s (2.10 s; 251 us). So the buffers and WAL went down for certain and"
           + " the wall time within the machine's drift. The two cores were some 94 % busy in these runs: the CPU a"
           + " sale, not the waits for card locks, sets the time, and 60 s needs about 230 us of it in all, against 339"
-          + " to 407 here. With 100,000 cards instead of 2,000 (400 terminals, the eighth session's code, one run"
+          + " to 419 here. With 100,000 cards instead of 2,000 (400 terminals, the eighth session's code, one run"
           + " each, the 2,000-card one beside a build), PostgreSQL took 290 us a sale against 266 (51.8 s against"
           + " 51.1 s): the cost goes with the card rows a push touches more than with a card's history. The target is"
           + " not met.");
