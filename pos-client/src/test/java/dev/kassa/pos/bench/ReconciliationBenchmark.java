@@ -297,7 +297,7 @@ public final class ReconciliationBenchmark {
           + " read. At full size, with `--statements`: the walks read 145,113 ledger rows (147,531 buffers, 2.7 s of"
           + " statement time) against 2,294,515 (2,142,018 buffers, 35.2 s) on the eighth session's code, the sales'"
           + " COPY touched 2.58 M buffers and wrote 1.03 M WAL records against 3.73 M and 1.54 M, and the statements"
-          + " printed touched 70.7 buffers a sale against 76.3: 90.3 s at 21:05 (a Python loop 1.15 s before it; JVM"
+          + " printed touched 70.7 buffers a sale against 76.3 (forty statements printed against thirty): 90.3 s at 21:05 (a Python loop 1.15 s before it; JVM"
           + " 112 us a sale, PostgreSQL 227 us) against 101.0 s at 20:48 (a loop 1.94 s; JVM 113 us, PostgreSQL 268"
           + " us). Without pg_stat_statements, the table above: 103.2 s at 21:12 to 21:19 (a loop 1.75 s before it,"
           + " 1.91 s after; JVM 129 us a sale, JIT 12; PostgreSQL 258 us); then this code and the eighth session's in"
