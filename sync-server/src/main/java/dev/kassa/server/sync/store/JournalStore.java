@@ -187,9 +187,19 @@ public final class JournalStore {
     return links;
   }
 
+  private static boolean hasForks(Connection c, String terminalId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM journal_forks WHERE terminal_id = ? LIMIT 1")) {
+      ps.setString(1, terminalId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
   private void rewriteForks(Connection c, String storeId, String terminalId, Set<Long> affected, List<Link> forks,
       long now) throws SQLException {
-    List<Long> seqs = new ArrayList<>(affected);
+    // a terminal with no fork recorded (nearly every push) has none to delete: one probe, not one a seq
+    List<Long> seqs = hasForks(c, terminalId) ? new ArrayList<>(affected) : List.of();
     boolean postgres = Sql.isPostgres(c);
     for (List<Long> chunk : Sql.chunks(seqs, Sql.ROWS_PER_STATEMENT)) {
       // seq is a number: on PostgreSQL compared with an array of numbers
