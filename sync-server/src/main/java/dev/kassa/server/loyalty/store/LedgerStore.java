@@ -71,7 +71,12 @@ public final class LedgerStore {
    * A card's sums row: its balance, its count of entries below zero, its {@link WalkTail} (null:
    * unknown) and how many times entries were added to it ({@code version}).
    */
-  public record Sums(long balance, long negatives, Long walkTail, long version) {}
+  public record Sums(long balance, long negatives, Long walkTail, long version) {
+    /** The row as it was before {@code delta} was added to reach this (its walk tail unknown). */
+    Sums before(Delta delta) {
+      return new Sums(balance - delta.points(), negatives - delta.negatives(), null, version - 1);
+    }
+  }
 
   /**
    * Adds each card's delta to its sum (creating the row) and answers the rows as they are now,

@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -133,15 +134,14 @@ public final class LoyaltyMerge {
     Map<String, List<Movement>> entriesRead = new HashMap<>();
     List<String> unknown = new ArrayList<>();
     for (String card : likelyWalked) {
-      List<Movement> known = movements.at(card, before.get(card));
+      List<Movement> known = movements.after(card, before.get(card), addedByCard.get(card));
       if (known == null) {
         unknown.add(card);
       } else {
-        entriesRead.put(card, concat(known, addedByCard.get(card)));
+        entriesRead.put(card, known);
       }
     }
-    ledger.movementsByCard(c, unknown).forEach((card, read) -> entriesRead.put(card, movements.shared(read)));
-    unknown.forEach(card -> entriesRead.putIfAbsent(card, List.of()));
+    entriesRead.putAll(read(c, unknown));
 
     // from here the card rows are locked until commit: only what must see the other merges' work
     Map<String, LedgerStore.Sums> sums = new HashMap<>(ledger.addToBalances(c, deltas, now.toEpochMilli()));
@@ -183,9 +183,11 @@ public final class LoyaltyMerge {
         current.put(card, entriesRead.get(card));
       } else {
         // another merge of this server may have taught the cache the state just before this batch
-        List<Movement> known = movements.at(card, priorTo(state, deltas.get(card)));
+        LedgerStore.Delta delta = deltas.get(card);
+        List<Movement> known = movements.after(card, delta == null ? state : state.before(delta),
+            addedByCard.get(card));
         if (known != null) {
-          current.put(card, concat(known, addedByCard.get(card)));
+          current.put(card, known);
         }
       }
     }
@@ -214,23 +216,14 @@ public final class LoyaltyMerge {
     movements.learn(learned.movements());
   }
 
-  private static List<Movement> concat(List<Movement> known, List<Movement> added) {
-    if (added == null || added.isEmpty()) {
-      return known;
+  /** Every entry of {@code cards} as stored, by card (an empty list for a card without any). */
+  private Map<String, List<Movement>> read(Connection c, Collection<String> cards) throws SQLException {
+    Map<String, List<Movement>> byCard = new HashMap<>();
+    Map<String, List<Movement>> read = ledger.movementsByCard(c, cards);
+    for (String card : cards) {
+      byCard.put(card, read.containsKey(card) ? movements.shared(read.get(card)) : List.of());
     }
-    List<Movement> all = new ArrayList<>(known.size() + added.size());
-    all.addAll(known);
-    all.addAll(added);
-    return all;
-  }
-
-  /** The state of a card's sums row before {@code delta} was added to reach {@code now} (null delta: none). */
-  private static LedgerStore.Sums priorTo(LedgerStore.Sums now, LedgerStore.Delta delta) {
-    if (delta == null) {
-      return now;
-    }
-    return new LedgerStore.Sums(now.balance() - delta.points(), now.negatives() - delta.negatives(), null,
-        now.version() - 1);
+    return byCard;
   }
 
   /** A turn of the card publisher: how many marks it read, and the last card (null: none). */
@@ -325,12 +318,9 @@ public final class LoyaltyMerge {
     }
     Map<String, String> canonicalOf = new HashMap<>();
     members.forEach((canonical, cards) -> cards.forEach(card -> canonicalOf.put(card, canonical)));
-    List<String> unknown = canonicalOf.keySet().stream().filter(card -> !current.containsKey(card)).toList();
-    Map<String, List<Movement>> byCard = new HashMap<>();
-    ledger.movementsByCard(c, unknown).forEach((card, read) -> byCard.put(card, movements.shared(read)));
-    for (String card : canonicalOf.keySet()) {
-      byCard.put(card, current.containsKey(card) ? current.get(card) : byCard.getOrDefault(card, List.of()));
-    }
+    Map<String, List<Movement>> byCard = read(c,
+        canonicalOf.keySet().stream().filter(card -> !current.containsKey(card)).toList());
+    canonicalOf.keySet().stream().filter(current::containsKey).forEach(card -> byCard.put(card, current.get(card)));
     Map<String, List<Conflict>> known = new HashMap<>();
     for (List<String> chunk : Sql.chunks(new ArrayList<>(new TreeSet<>(canonicalOf.keySet())), 500)) {
       for (Conflict conflict : conflicts.forCards(c, chunk)) {

@@ -56,6 +56,21 @@ final class MovementCache {
     return known != null && known.matches(state) ? known.movements() : null;
   }
 
+  /**
+   * The card's movements once {@code added} (null: none) joined those it had with its sums row at
+   * {@code state}; null when they are not known here.
+   */
+  List<Movement> after(String card, LedgerStore.Sums state, List<Movement> added) {
+    List<Movement> known = at(card, state);
+    if (known == null || added == null || added.isEmpty()) {
+      return known;
+    }
+    List<Movement> all = new ArrayList<>(known.size() + added.size());
+    all.addAll(known);
+    all.addAll(added);
+    return all;
+  }
+
   /** Keeps what a committed merge learned, unless a later state of the card is known already. */
   synchronized void learn(Map<String, Known> learned) {
     learned.forEach((card, known) -> {
