@@ -1,6 +1,5 @@
 package dev.kassa.server.loyalty.store;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kassa.model.ledger.EntryType;
 import dev.kassa.model.ledger.LedgerEntry;
 import dev.kassa.model.member.MemberEnrolled;
@@ -37,9 +36,9 @@ import java.util.UUID;
  * holds are posted by the sale's redemption, each touched member's overdrafts are recomputed from
  * all of its entries in hybrid-clock order (as this server learned them in earlier merges when the
  * card's sums row shows nothing else moved it since, {@link MovementCache}, else read from the
- * ledger), and conflicts go to the feeds. The touched cards are
- * only marked ({@link CardFeedPending}): {@link #publishPending} writes their entities to the cards
- * feed afterwards, once per card however many merges moved it, and outside the card locks.
+ * ledger), and conflicts go to the feeds. The touched cards are only marked ({@link CardFeedPending}):
+ * the {@link CardPublisher} writes their entities to the cards feed afterwards, once per card
+ * however many merges moved it, and outside the card locks.
  */
 public final class LoyaltyMerge {
   /** A member enrolment and the event that carried it. */
@@ -226,53 +225,6 @@ public final class LoyaltyMerge {
     return byCard;
   }
 
-  /** A turn of the card publisher: how many marks it read, and the last card (null: none). */
-  public record PublishTurn(int marks, String lastCard) {}
-
-  /**
-   * One turn of the card publisher: up to {@code limit} cards marked by {@link CardFeedPending} after
-   * {@code afterCard} (null: from the first), each with the other cards of its member, are written to
-   * the cards feed as they stand now, and their marks removed unless moved again meanwhile.
-   */
-  public PublishTurn publishPending(Connection c, String afterCard, int limit, Instant now) throws SQLException {
-    List<CardFeedPending.Mark> marks = CardFeedPending.after(c, afterCard, limit);
-    if (marks.isEmpty()) {
-      return new PublishTurn(0, null);
-    }
-    // publishers take turns from here, so a later turn never appends an older state of a card
-    ChangeLog.lock(c);
-    Map<String, String> canonicalOf = members.canonicalCards(c,
-        marks.stream().map(CardFeedPending.Mark::card).toList());
-    Map<String, Set<String>> groups = members.cardsOfAll(c, new TreeSet<>(canonicalOf.values()));
-    Set<String> allCards = new TreeSet<>();
-    groups.values().forEach(allCards::addAll);
-    Map<String, LedgerStore.Sums> sums = ledger.sums(c, allCards);
-    Map<String, Long> held = reservations.heldPerCard(c, allCards, now);
-    List<CardFeed.Published> published = new ArrayList<>();
-    for (Map.Entry<String, Set<String>> group : groups.entrySet()) {
-      long balance = 0;
-      long holds = 0;
-      for (String card : group.getValue()) {
-        LedgerStore.Sums sum = sums.get(card);
-        balance += sum == null ? 0 : sum.balance();
-        holds += held.getOrDefault(card, 0L);
-      }
-      published.add(new CardFeed.Published(new CardBalance(group.getKey(), balance, holds,
-          Math.max(0, balance - holds), now), group.getKey(), group.getValue()));
-    }
-    List<ChangeLog.Entry> changes = new ArrayList<>();
-    Map<String, ObjectNode> issued = CardFeed.issued(c, allCards);
-    CardFeed.add(published, issued, CardHistory.asOf(c, allCards, CardFeed.birthdays(issued), now), changes);
-    feed.appendAll(c, changes);
-    CardFeedPending.unmark(c, marks);
-    return new PublishTurn(marks.size(), marks.get(marks.size() - 1).card());
-  }
-
-  /** Whether cards wait for the publisher (committed marks). */
-  public boolean cardsPending(Connection c) throws SQLException {
-    return CardFeedPending.count(c) > 0;
-  }
-
   private static long versionOf(Map<String, LedgerStore.Sums> sums, String card) {
     LedgerStore.Sums s = sums.get(card);
     return s == null ? 0 : s.version();
@@ -280,7 +232,7 @@ public final class LoyaltyMerge {
 
   /**
    * Marks the member's cards for the cards feed: the card publisher writes their entities once this
-   * transaction commits ({@link #publishPending}).
+   * transaction commits ({@link CardPublisher}).
    */
   public void markForFeed(Connection c, Set<String> cards, Instant now) throws SQLException {
     CardFeedPending.mark(c, cards, now.toEpochMilli());

@@ -42,6 +42,7 @@ public final class LoyaltyStore {
   private final Transactions tx;
   private final LoyaltyMerge merge;
   private final FeedWriter feed;
+  private final CardPublisher publisher;
   private final LedgerStore ledger = new LedgerStore();
   private final MemberStore members = new MemberStore();
   private final ReservationStore reservations = new ReservationStore();
@@ -52,6 +53,7 @@ public final class LoyaltyStore {
     this.tx = tx;
     this.merge = merge;
     this.feed = feed;
+    this.publisher = new CardPublisher(feed);
   }
 
   public CardBalance balance(String card, Instant now) {
@@ -237,7 +239,7 @@ public final class LoyaltyStore {
   }
 
   /**
-   * Writes the cards feed entities of every card marked so far ({@link LoyaltyMerge#publishPending}),
+   * Writes the cards feed entities of every card marked so far ({@link CardPublisher#publishPending}),
    * a thousand cards a transaction; answers how many marks it read. Every move committed before the
    * call is in the feed when it returns; moves still running are published at a later turn.
    */
@@ -246,7 +248,7 @@ public final class LoyaltyStore {
     String after = null;
     for (int round = 0; round < MAX_PUBLISH_ROUNDS; round++) {
       String from = after;
-      LoyaltyMerge.PublishTurn turn = tx.write(c -> merge.publishPending(c, from, PUBLISH_BATCH, now));
+      CardPublisher.PublishTurn turn = tx.write(c -> publisher.publishPending(c, from, PUBLISH_BATCH, now));
       total += turn.marks();
       if (turn.marks() < PUBLISH_BATCH) {
         break;

@@ -15,12 +15,13 @@ import dev.kassa.model.sync.Stream;
 import dev.kassa.model.sync.SyncCodec;
 import dev.kassa.model.sync.SyncEvent;
 import dev.kassa.server.feed.store.ChangeLog;
+import dev.kassa.server.feed.store.FeedWriter;
+import dev.kassa.server.store.Database;
 import dev.kassa.server.sync.Events;
 import dev.kassa.server.sync.PushService;
 import dev.kassa.server.sync.store.DatabaseTransactions;
 import dev.kassa.server.sync.store.PushStore;
 import dev.kassa.server.sync.store.RecordingFeed;
-import dev.kassa.server.store.Database;
 import dev.kassa.server.testing.Engine;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -47,12 +48,12 @@ class CardFeedSpendTest {
       SyncEvent first = till.sale(CARD, 120);
       SyncEvent earn = till.entry(CARD, EntryType.EARN, 120, 1, first.id());
       send(push, till, List.of(enrol, first, earn));
-      publish(db, merge, clock);
+      publish(db, feed, clock);
       JsonNode afterFirst = lastCard(feed);
       // a sale that moves no points still moves the spend
       SyncEvent second = till.sale(CARD, 0);
       send(push, till, List.of(second));
-      publish(db, merge, clock);
+      publish(db, feed, clock);
       JsonNode afterSecond = lastCard(feed);
 
       long firstTotal = ((Sale) first.payload()).total().minor();
@@ -77,7 +78,7 @@ class CardFeedSpendTest {
       PushService push = pushService(db, merge, clock);
       Events till = new Events("store-1", "till-1");
       send(push, till, List.of(till.enrol(CARD, "+79990000042", 1)));
-      publish(db, merge, clock);
+      publish(db, feed, clock);
 
       JsonNode card = lastCard(feed);
       assertThat(card.path("spend12m").asLong(-1)).isZero();
@@ -109,7 +110,7 @@ class CardFeedSpendTest {
       Events till = new Events("store-1", "till-1");
       SyncEvent enrol = enrolmentBornOn17May1990();
       send(push, till, List.of(enrol, till.sale(CARD, 0), till.sale(issuedOnly, 0)));
-      publish(db, merge, clock);
+      publish(db, feed, clock);
 
       assertThat(lastCard(feed, CARD).path("birthday").asText()).isEqualTo("1990-05-17");
       assertThat(lastCard(feed, issuedOnly).path("birthday").asText()).isEqualTo("1985-01-02");
@@ -133,8 +134,8 @@ class CardFeedSpendTest {
   }
 
   /** The card publisher's turn: the merges only marked the cards. */
-  private static void publish(Database db, LoyaltyMerge merge, Clock clock) {
-    db.inTransaction(c -> merge.publishPending(c, null, 1_000, clock.instant()));
+  private static void publish(Database db, FeedWriter feed, Clock clock) {
+    db.inTransaction(c -> new CardPublisher(feed).publishPending(c, null, 1_000, clock.instant()));
   }
 
   private static JsonNode lastCard(RecordingFeed feed) {

@@ -10,12 +10,13 @@ import dev.kassa.model.sync.Stream;
 import dev.kassa.model.sync.SyncCodec;
 import dev.kassa.model.sync.SyncEvent;
 import dev.kassa.server.feed.store.ChangeLog;
+import dev.kassa.server.feed.store.FeedWriter;
+import dev.kassa.server.store.Database;
 import dev.kassa.server.sync.Events;
 import dev.kassa.server.sync.PushService;
 import dev.kassa.server.sync.store.DatabaseTransactions;
 import dev.kassa.server.sync.store.PushStore;
 import dev.kassa.server.sync.store.RecordingFeed;
-import dev.kassa.server.store.Database;
 import dev.kassa.server.testing.Engine;
 import dev.kassa.server.testing.TestPostgres;
 import java.sql.Connection;
@@ -53,15 +54,15 @@ class CardPublisherTest {
         send(push, till, List.of(till.entry(CARD, EntryType.EARN, 10, i, null)));
       }
       assertThat(cardEntities(feed)).as("nothing published by the merges themselves").isEmpty();
-      assertThat(db.read(merge::cardsPending)).isTrue();
+      assertThat(db.read(new CardPublisher(feed)::cardsPending)).isTrue();
 
-      int taken = publish(db, merge).marks();
+      int taken = publish(db, feed).marks();
 
       assertThat(taken).isEqualTo(1);
       assertThat(cardEntities(feed)).singleElement()
           .satisfies(e -> assertThat(e.data().path("balance").asLong()).isEqualTo(30));
-      assertThat(db.read(merge::cardsPending)).isFalse();
-      assertThat(publish(db, merge).marks()).isZero();
+      assertThat(db.read(new CardPublisher(feed)::cardsPending)).isFalse();
+      assertThat(publish(db, feed).marks()).isZero();
       assertThat(cardEntities(feed)).hasSize(1);
     }
   }
@@ -81,15 +82,15 @@ class CardPublisherTest {
       addPoints(moving, 5);
       CardFeedPending.mark(moving, List.of(CARD), CLOCK.millis());
 
-      CompletableFuture<LoyaltyMerge.PublishTurn> turn = CompletableFuture.supplyAsync(() -> publish(db, merge));
+      CompletableFuture<CardPublisher.PublishTurn> turn = CompletableFuture.supplyAsync(() -> publish(db, feed));
 
       assertThat(turn.get(20, TimeUnit.SECONDS).marks()).as("the publisher does not wait for the move").isEqualTo(1);
       assertThat(lastBalance(feed)).isEqualTo(10);
       moving.commit();
-      assertThat(db.read(merge::cardsPending)).as("the move's mark outlived the turn").isTrue();
-      publish(db, merge);
+      assertThat(db.read(new CardPublisher(feed)::cardsPending)).as("the move's mark outlived the turn").isTrue();
+      publish(db, feed);
       assertThat(lastBalance(feed)).isEqualTo(15);
-      assertThat(db.read(merge::cardsPending)).isFalse();
+      assertThat(db.read(new CardPublisher(feed)::cardsPending)).isFalse();
     }
   }
 
@@ -115,8 +116,8 @@ class CardPublisherTest {
     }
   }
 
-  private static LoyaltyMerge.PublishTurn publish(Database db, LoyaltyMerge merge) {
-    return db.inTransaction(c -> merge.publishPending(c, null, 1_000, CLOCK.instant()));
+  private static CardPublisher.PublishTurn publish(Database db, FeedWriter feed) {
+    return db.inTransaction(c -> new CardPublisher(feed).publishPending(c, null, 1_000, CLOCK.instant()));
   }
 
   private static void addPoints(Connection c, long points) throws Exception {

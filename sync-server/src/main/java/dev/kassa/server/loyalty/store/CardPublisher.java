@@ -1,0 +1,77 @@
+package dev.kassa.server.loyalty.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kassa.model.sync.CardBalance;
+import dev.kassa.server.feed.store.ChangeLog;
+import dev.kassa.server.feed.store.FeedWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Writes the cards feed: each card a merge (or an office action) marked ({@link CardFeedPending}) is
+ * published as it stands, with the other cards of its member, once a turn however many merges moved
+ * it, and outside the card locks the merges take.
+ */
+public final class CardPublisher {
+  private final LedgerStore ledger = new LedgerStore();
+  private final MemberStore members = new MemberStore();
+  private final ReservationStore reservations = new ReservationStore();
+  private final FeedWriter feed;
+
+  public CardPublisher(FeedWriter feed) {
+    this.feed = feed;
+  }
+
+  /** A turn of the card publisher: how many marks it read, and the last card (null: none). */
+  public record PublishTurn(int marks, String lastCard) {}
+
+  /**
+   * One turn of the card publisher: up to {@code limit} cards marked by {@link CardFeedPending} after
+   * {@code afterCard} (null: from the first), each with the other cards of its member, are written to
+   * the cards feed as they stand now, and their marks removed unless moved again meanwhile.
+   */
+  public PublishTurn publishPending(Connection c, String afterCard, int limit, Instant now) throws SQLException {
+    List<CardFeedPending.Mark> marks = CardFeedPending.after(c, afterCard, limit);
+    if (marks.isEmpty()) {
+      return new PublishTurn(0, null);
+    }
+    // publishers take turns from here, so a later turn never appends an older state of a card
+    ChangeLog.lock(c);
+    Map<String, String> canonicalOf = members.canonicalCards(c,
+        marks.stream().map(CardFeedPending.Mark::card).toList());
+    Map<String, Set<String>> groups = members.cardsOfAll(c, new TreeSet<>(canonicalOf.values()));
+    Set<String> allCards = new TreeSet<>();
+    groups.values().forEach(allCards::addAll);
+    Map<String, LedgerStore.Sums> sums = ledger.sums(c, allCards);
+    Map<String, Long> held = reservations.heldPerCard(c, allCards, now);
+    List<CardFeed.Published> published = new ArrayList<>();
+    for (Map.Entry<String, Set<String>> group : groups.entrySet()) {
+      long balance = 0;
+      long holds = 0;
+      for (String card : group.getValue()) {
+        LedgerStore.Sums sum = sums.get(card);
+        balance += sum == null ? 0 : sum.balance();
+        holds += held.getOrDefault(card, 0L);
+      }
+      published.add(new CardFeed.Published(new CardBalance(group.getKey(), balance, holds,
+          Math.max(0, balance - holds), now), group.getKey(), group.getValue()));
+    }
+    List<ChangeLog.Entry> changes = new ArrayList<>();
+    Map<String, ObjectNode> issued = CardFeed.issued(c, allCards);
+    CardFeed.add(published, issued, CardHistory.asOf(c, allCards, CardFeed.birthdays(issued), now), changes);
+    feed.appendAll(c, changes);
+    CardFeedPending.unmark(c, marks);
+    return new PublishTurn(marks.size(), marks.get(marks.size() - 1).card());
+  }
+
+  /** Whether cards wait for the publisher (committed marks). */
+  public boolean cardsPending(Connection c) throws SQLException {
+    return CardFeedPending.count(c) > 0;
+  }
+}
