@@ -34,8 +34,11 @@ import java.util.UUID;
 /**
  * What the ingest benchmark pushes: for each terminal, sales of 5 lines on one of many loyalty
  * cards, each followed by its EARN ledger entry, in batches, with the journal chain a real till
- * makes. Points come from the shared engine with the demo program, so the server's recompute
- * agrees and records no mismatch. Deterministic for a seed.
+ * makes. Points come from the shared engine with the demo program, with each card's history as a
+ * till synced in real time would know it, so the server's recompute agrees, except where a card's
+ * earlier sale on another terminal is merged after this one (the pushes run concurrently): the
+ * server then sees a first purchase and records its 100-point bonus as a mismatch, a few hundred
+ * sales a run, as it should. Deterministic for a seed.
  */
 final class IngestWorkload {
   static final LoyaltyProgram PROGRAM = DemoProgram.load();
