@@ -11,11 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
-import dev.kassa.model.money.Money;
-import dev.kassa.model.sale.Quantity;
 import dev.kassa.model.sync.SyncCodec;
 import dev.kassa.model.sync.SyncEvent;
 import java.io.IOException;
@@ -24,7 +21,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.util.Currency;
 
 /**
  * Decodes pushed events faster than {@link SyncCodec#fromTree}, with the same result. Profiling the
@@ -32,20 +28,12 @@ import java.util.Currency;
  * {@code DateTimeFormatter} parsing the several instants of each event. This mapper is SyncCodec's
  * with one difference: an instant written the way terminals write it
  * ({@code 2026-11-30T08:00:00.050Z}) is read directly; any other form goes to Jackson's own
- * deserializer. Likewise an amount of money or a quantity (some thirty small objects a sale, which
- * Jackson builds through its record creator, buffering each property and calling the constructor
- * reflectively) is read directly when it is exactly its two fields as terminals write them. Input
- * this mapper fails on is decoded again by SyncCodec, so errors stay its errors.
+ * deserializer. Input this mapper fails on is decoded again by SyncCodec, so errors stay its errors.
  */
 final class PushJson {
   private static final ObjectMapper MAPPER = SyncCodec.mapper().copy()
       .registerModule(new SimpleModule("kassa-fast-instants").addDeserializer(Instant.class,
-          new FastInstant(InstantDeserializer.INSTANT)))
-      .registerModule(new SimpleModule("kassa-fast-amounts")
-          .addDeserializer(Money.class, new Canonical<>(Money.class, "minor", "currency",
-              (minor, code) -> Money.ofMinor(minor, Currency.getInstance(code))))
-          .addDeserializer(Quantity.class, new Canonical<>(Quantity.class, "value", "unit",
-              (value, unit) -> new Quantity(value, Quantity.Unit.valueOf(unit)))));
+          new FastInstant(InstantDeserializer.INSTANT)));
 
   private static final ObjectReader EVENTS = MAPPER.readerFor(SyncEvent.class);
   /** For an event inside a larger document: what follows it is the rest of that document. */
@@ -66,76 +54,11 @@ final class PushJson {
     return EVENTS.readValue(body, from, length);
   }
 
-  /** This mapper's reader for {@code type}, with no SyncCodec behind it: what binds fast, or an exception. */
-  static ObjectReader strictReader(Class<?> type) {
-    return MAPPER.readerFor(type);
-  }
-
   static <T> T fromTree(JsonNode node, Class<T> type) {
     try {
       return MAPPER.treeToValue(node, type);
     } catch (IOException | RuntimeException e) {
       return SyncCodec.fromTree(node, type);
-    }
-  }
-
-  /** Builds a value from its integer field and its text field; may throw on values it refuses. */
-  interface LongAndText<T> {
-    T of(long number, String text);
-  }
-
-  /**
-   * Reads a value written as an object of exactly an integer field and a text field, in either order
-   * (money: {@code {"currency":"RUB","minor":4990}}). Anything else (a missing, repeated or extra
-   * field, a number that is not an integer in range, a null, a value the constructor refuses) fails
-   * the event, which PushDecoder then decodes again with SyncCodec: this reader only ever agrees with
-   * it or leaves the answer to it.
-   */
-  static final class Canonical<T> extends JsonDeserializer<T> {
-    private final Class<T> type;
-    private final String numberField;
-    private final String textField;
-    private final LongAndText<T> build;
-
-    Canonical(Class<T> type, String numberField, String textField, LongAndText<T> build) {
-      this.type = type;
-      this.numberField = numberField;
-      this.textField = textField;
-      this.build = build;
-    }
-
-    @Override
-    public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      if (!p.isExpectedStartObjectToken()) {
-        throw refused(p);
-      }
-      boolean numberSeen = false;
-      long number = 0;
-      String text = null;
-      for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-        JsonToken value = p.nextToken();
-        if (name.equals(numberField) && !numberSeen && value == JsonToken.VALUE_NUMBER_INT
-            && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-          numberSeen = true;
-          number = p.getLongValue();
-        } else if (name.equals(textField) && text == null && value == JsonToken.VALUE_STRING) {
-          text = p.getText();
-        } else {
-          throw refused(p);
-        }
-      }
-      if (!numberSeen || text == null || p.currentToken() != JsonToken.END_OBJECT) {
-        throw refused(p);
-      }
-      try {
-        return build.of(number, text);
-      } catch (IllegalArgumentException | NullPointerException e) {
-        throw refused(p);
-      }
-    }
-
-    private MismatchedInputException refused(JsonParser p) {
-      return MismatchedInputException.from(p, type, "not a canonical " + type.getSimpleName());
     }
   }
 
