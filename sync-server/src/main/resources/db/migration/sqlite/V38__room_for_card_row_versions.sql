@@ -1,0 +1,2 @@
+-- The PostgreSQL migration of this version leaves room in the pages of card balances and feed
+-- marks for their frequent rewrites (fillfactor). SQLite has no such setting: nothing to do.
