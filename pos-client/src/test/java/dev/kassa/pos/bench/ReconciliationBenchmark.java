@@ -310,7 +310,20 @@ public final class ReconciliationBenchmark {
           + " 51.1 s): the cost goes with the card rows a push touches more than with a card's history. The target is"
           + " not met. Last, a push rewrites a terminal's recorded journal forks only when it has any (one probe a push"
           + " instead of one a seq; at full size the DELETE had touched 983,000 buffers, deleting nothing): at 400"
-          + " terminals the fork statements then touched 4,800 buffers in all.");
+          + " terminals the fork statements then touched 4,800 buffers in all."
+          + " Tenth session (from 22:39): the card balance rows and the feed marks get half-empty pages (V38,"
+          + " fillfactor 50). At 400 terminals a merge rewrites a card's balance row and its mark some 90 times a run,"
+          + " while the merges that rewrote it last are often still open, so the page cannot yet be pruned of their"
+          + " versions, and a new version that does not fit goes to another page with new index entries. At 400"
+          + " terminals with `--statements`, the balance upsert touched 1,129,164 buffers against 1,233,152 and wrote"
+          + " 398,480 WAL records against 415,207; the marks 1,071,100 buffers against 1,209,681 and 417,988 records"
+          + " against 448,017. The spend hours (6 % fewer buffers so) were left out: most of their rows are never"
+          + " updated after their hour, and that table grows with the cards' history. Looked at and left: autovacuum"
+          + " (about 4 % of the machine's samples in a perf profile at 400 terminals; it visits each table once in"
+          + " such a run), the spend bounds' plan (a bitmap scan per card, where an index scan took about 10 % less in"
+          + " a scratch database), the Blackbird module of Jackson (no change: records are built through their"
+          + " constructors) and reading amounts and quantities without Jackson's record creator (about 5 % of a push's"
+          + " decoding in JMH, within this machine's noise, so not kept; `PushDecodeBenchmark` measures decoding).");
     }
     System.exit(0);
   }
