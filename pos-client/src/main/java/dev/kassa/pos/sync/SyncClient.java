@@ -16,7 +16,11 @@ import dev.kassa.model.sync.SyncCodec;
 import dev.kassa.model.sync.SyncFormatException;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Date;
 import java.util.UUID;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
@@ -35,6 +39,7 @@ import okhttp3.ResponseBody;
 public final class SyncClient {
   static final MediaType JSON = MediaType.get("application/json");
   private static final long MAX_ANSWER_BYTES = 64L << 20;
+  static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
 
   private final OkHttpClient http;
   private final HttpUrl base;
@@ -127,7 +132,7 @@ public final class SyncClient {
         throw new SyncFailure.CursorExpired(detail);
       }
       if (status == 503 || status == 429) {
-        throw new SyncFailure.RetryLater(status, retryAfter(response.header("Retry-After")));
+        throw new SyncFailure.RetryLater(status, retryAfter(response.header("Retry-After"), serverNow(response)));
       }
       if (status >= 500) {
         throw new SyncFailure.ServerError(status, detail);
@@ -163,16 +168,42 @@ public final class SyncClient {
     return text.length() <= 200 ? text : text.substring(0, 200) + "...";
   }
 
-  /** Retry-After as seconds; an HTTP date is rare from our server and treated as absent. */
-  static Duration retryAfter(String header) {
-    if (header == null) {
+  /**
+   * The server's idea of now, from its Date header: a Retry-After given as a date is measured
+   * against it, so a till whose own clock is hours off still waits as long as the server meant.
+   * Without a Date header (a proxy stripped it) the till's clock is the best there is.
+   */
+  private static Instant serverNow(Response response) {
+    Date date = response.headers().getDate("Date");
+    return date != null ? date.toInstant() : Instant.now();
+  }
+
+  /**
+   * Retry-After as RFC 9110 allows it: delta-seconds or an HTTP date, measured from {@code now}.
+   * A date already past means at once; anything further than {@link #MAX_RETRY_AFTER} is cut to
+   * it (a misconfigured proxy must not park a till for a week); unreadable means absent.
+   */
+  static Duration retryAfter(String header, Instant now) {
+    if (header == null || header.isBlank()) {
       return null;
     }
+    String value = header.trim();
+    Duration wait;
     try {
-      long seconds = Long.parseLong(header.trim());
-      return seconds < 0 ? null : Duration.ofSeconds(seconds);
-    } catch (NumberFormatException | DateTimeParseException e) {
+      wait = Duration.ofSeconds(Long.parseLong(value));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        wait = Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+      } catch (DateTimeParseException notADate) {
+        return null;
+      }
+      if (wait.isNegative()) {
+        return Duration.ZERO;
+      }
+    }
+    if (wait.isNegative()) {
       return null;
     }
+    return wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
   }
 }

@@ -12,6 +12,7 @@ import dev.kassa.model.sync.Stream;
 import dev.kassa.model.sync.SyncCodec;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,8 @@ import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SyncClientTest {
   private final MockWebServer server = new MockWebServer();
@@ -87,6 +90,37 @@ class SyncClientTest {
     assertThatThrownBy(() -> client.push(emptyPush()))
         .isInstanceOfSatisfying(SyncFailure.RetryLater.class,
             e -> assertThat(e.after()).isEqualTo(Duration.ofSeconds(7)));
+  }
+
+  /** RFC 9110 also allows a date; it is measured against the server's own Date, not the till's clock. */
+  @Test
+  void aRetryAfterDateIsMeasuredFromTheServersDate() {
+    server.enqueue(new MockResponse().setResponseCode(503)
+        .setHeader("Date", "Wed, 01 Jan 2020 12:00:00 GMT")
+        .setHeader("Retry-After", "Wed, 01 Jan 2020 12:02:30 GMT"));
+    assertThatThrownBy(() -> client.push(emptyPush()))
+        .isInstanceOfSatisfying(SyncFailure.RetryLater.class,
+            e -> assertThat(e.after()).isEqualTo(Duration.ofSeconds(150)));
+  }
+
+  @Test
+  void aRetryAfterDateFarAheadIsCutToTheCap() {
+    server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "Fri, 31 Dec 2100 23:59:59 GMT"));
+    assertThatThrownBy(() -> client.push(emptyPush()))
+        .isInstanceOfSatisfying(SyncFailure.RetryLater.class,
+            e -> assertThat(e.after()).isEqualTo(SyncClient.MAX_RETRY_AFTER));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      date in the past    | Sun, 06 Nov 1994 08:49:37 GMT | PT0S
+      seconds             | 120                           | PT2M
+      seconds beyond cap  | 86400                         | PT1H
+      negative seconds    | -5                            |
+      garbage             | soon                          |
+      """)
+  void retryAfterIsReadAsSecondsOrDate(String name, String header, Duration expected) {
+    assertThat(SyncClient.retryAfter(header, Instant.parse("2026-01-01T00:00:00Z"))).isEqualTo(expected);
   }
 
   @Test
