@@ -13,6 +13,10 @@ import dev.kassa.model.sync.SyncCodec;
 import dev.kassa.model.sync.SyncEvent;
 import dev.kassa.model.sync.SyncFormatException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,6 +72,38 @@ class FeedsAndOutboxTest {
         product("p3", "4600000000039", 100), broken))).isInstanceOf(SyncFormatException.class);
     assertThat(ledger.feeds().cursor(Stream.CATALOG)).isEqualTo("c1");
     assertThat(ledger.feeds().product("p3")).isEmpty();
+  }
+
+  /**
+   * The database refuses a row well inside the page (a trigger stands in for a constraint or a
+   * full disk): by then a full multi-row INSERT and dozens of single ones, with their barcodes,
+   * were written in the page's transaction. None of them stays, and neither does the cursor.
+   */
+  @Test
+  void aPageRefusedHalfwayThroughLeavesNeitherRowsNorCursor() throws Exception {
+    ledger.feeds().apply(page(Stream.CATALOG, "c1", false, false, product("p1", "4600000000015", 8990)));
+    sql("CREATE TRIGGER refuse_p150 BEFORE INSERT ON feed_entities WHEN NEW.key = 'p150'"
+        + " BEGIN SELECT RAISE(ABORT, 'refused'); END");
+    Change[] changes = new Change[200];
+    for (int i = 0; i < changes.length; i++) {
+      changes[i] = product("p" + i, "2" + String.format("%012d", i), 100 + i);
+    }
+
+    assertThatThrownBy(() -> ledger.feeds().apply(page(Stream.CATALOG, "c2", false, false, changes)))
+        .isInstanceOf(LedgerException.class);
+
+    assertThat(ledger.feeds().cursor(Stream.CATALOG)).isEqualTo("c1");
+    assertThat(ledger.feeds().keys("product")).containsExactly("p1");
+    assertThat(ledger.feeds().product("p1")).get().extracting(Product::price).isEqualTo(rub(8990));
+    assertThat(ledger.feeds().productByBarcode("2" + String.format("%012d", 0))).isEmpty();
+    assertThat(ledger.feeds().productByBarcode("4600000000015")).isPresent();
+  }
+
+  private void sql(String statement) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ledger.db"));
+        Statement st = c.createStatement()) {
+      st.executeUpdate(statement);
+    }
   }
 
   @Test
