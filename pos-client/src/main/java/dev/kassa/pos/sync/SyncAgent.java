@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * thread, forever: push the outbox in bounded batches (rows are marked only on the server's
  * answer), then pull every stream page by page (each page applied with its cursor in one local
  * transaction while the next one is already being fetched, see {@link FeedPuller}). On failure it
- * backs off with jitter and honours Retry-After. The cashier's thread only ever reads {@link #state()} or calls {@link #syncSoon()}, neither of which waits.
+ * backs off with jitter and honours Retry-After. The cashier's thread only ever reads {@link #state()}
+ * or calls {@link #syncSoon()} and {@link #syncNow()}, none of which waits for the network.
  */
 public final class SyncAgent implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SyncAgent.class);
@@ -64,7 +65,8 @@ public final class SyncAgent implements AutoCloseable {
   private final List<Consumer<Hlc>> serverTimeListeners = new CopyOnWriteArrayList<>();
   private volatile SyncState state = SyncState.initial();
   private ScheduledFuture<?> next;
-  private Instant lastSuccess;
+  private boolean requested;
+  private volatile Instant lastSuccess;
   private boolean chainBroken;
 
   public SyncAgent(SyncClient client, Outbox outbox, FeedStore feeds, HybridClock hlc, String terminalId,
@@ -95,22 +97,66 @@ public final class SyncAgent implements AutoCloseable {
     serverTimeListeners.add(listener);
   }
 
+  /**
+   * The last successful sync from before a restart (kept in the data directory by the caller):
+   * shown, and written back with every state, until the next success replaces it. Without it a
+   * till restarted offline would say "never synced" at its first failed attempt.
+   */
+  public synchronized void restoreLastSuccess(Instant previous) {
+    if (lastSuccess == null && previous != null) {
+      lastSuccess = previous;
+      SyncState s = state;
+      state = new SyncState(s.connection(), s.pendingEvents(), s.oldestPendingSale(), previous, s.openConflicts(),
+          s.chainBroken(), s.problem());
+    }
+  }
+
   public synchronized void start() {
     schedule(Duration.ZERO);
   }
 
-  /** Ask for a sync as soon as possible (after a sale); returns at once. */
+  /**
+   * A nudge after a sale; returns at once. Brings the next cycle forward only while the server is
+   * well: during a backoff the failing server is left alone until the backoff says.
+   */
   public synchronized void syncSoon() {
-    if (next != null && next.getDelay(TimeUnit.MILLISECONDS) > 0 && backoff.failures() == 0) {
-      next.cancel(false);
+    if (backoff.failures() == 0 && next != null && next.cancel(false)) {
       schedule(Duration.ZERO);
     }
+  }
+
+  /**
+   * Someone asked for a sync (re-enrolment, the cashier's "sync now"); returns at once. Forgets the
+   * backoff and starts a cycle now, or right after the one under way, which may have begun before
+   * the reason to ask (a new token, say).
+   */
+  public synchronized void syncNow() {
+    backoff.reset();
+    if (next != null && next.cancel(false)) {
+      schedule(Duration.ZERO);
+    } else {
+      requested = true;
+    }
+  }
+
+  /** How long until the next scheduled cycle; for tests of the schedule. */
+  synchronized Duration untilNextCycle() {
+    return next == null ? Duration.ZERO : Duration.ofMillis(Math.max(0, next.getDelay(TimeUnit.MILLISECONDS)));
   }
 
   private synchronized void schedule(Duration delay) {
     if (!thread.isShutdown()) {
       next = thread.schedule(this::runOnce, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
+  }
+
+  private synchronized void scheduleAfterCycle(Duration wait) {
+    if (requested) {
+      requested = false;
+      backoff.reset();
+      wait = Duration.ZERO;
+    }
+    schedule(wait);
   }
 
   private void runOnce() {
@@ -133,7 +179,7 @@ public final class SyncAgent implements AutoCloseable {
       log.error("sync cycle failed unexpectedly", e);
       publish(SyncState.Connection.OFFLINE, "sync error: " + e.getClass().getSimpleName());
     }
-    schedule(wait);
+    scheduleAfterCycle(wait);
   }
 
   /**

@@ -74,6 +74,7 @@ public final class TerminalRuntime implements AutoCloseable {
       Programs programs = new Programs(ledger.feeds());
       Checkout checkout = new Checkout(ledger, programs, quick,
           () -> agent.state().connection() == SyncState.Connection.ONLINE, clock, profile.zone());
+      SyncStateFile.read(config.dataDir()).map(SyncState::lastSuccess).ifPresent(agent::restoreLastSuccess);
       agent.addListener(state -> SyncStateFile.write(config.dataDir(), state));
       agent.start();
       return new TerminalRuntime(profile, ledger, agent, checkout, new Returns(ledger, programs, clock),
@@ -91,7 +92,7 @@ public final class TerminalRuntime implements AutoCloseable {
    */
   public void reenrol(String code) {
     Enrolment.enrol(config, client, token, code, profile);
-    agent.syncSoon();
+    agent.syncNow();
   }
 
   public TerminalProfile profile() {

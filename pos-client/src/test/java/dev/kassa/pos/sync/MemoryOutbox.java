@@ -34,8 +34,22 @@ final class MemoryOutbox implements Outbox, FeedStore {
     return event;
   }
 
+  /** As the ledger's outbox does: stops before the event that would pass {@code maxBytes}, but always gives one. */
   @Override public synchronized List<SyncEvent> pending(int maxCount, long maxBytes) {
-    return waiting.values().stream().limit(maxCount).toList();
+    List<SyncEvent> batch = new ArrayList<>();
+    long bytes = 0;
+    for (SyncEvent event : waiting.values()) {
+      bytes += size(event);
+      if (batch.size() == maxCount || (!batch.isEmpty() && bytes > maxBytes)) {
+        break;
+      }
+      batch.add(event);
+    }
+    return batch;
+  }
+
+  static long size(SyncEvent event) {
+    return SyncCodec.canonicalBytes(event).length;
   }
 
   @Override public synchronized void markSynced(Collection<UUID> ids) {

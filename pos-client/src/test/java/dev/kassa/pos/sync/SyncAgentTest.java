@@ -3,6 +3,7 @@ package dev.kassa.pos.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.kassa.model.id.Hlc;
 import dev.kassa.model.id.HybridClock;
@@ -64,10 +65,14 @@ class SyncAgentTest {
   }
 
   private SyncAgent agentWith(FeedStore feeds) {
+    return agentWith(feeds, new SyncSettings(2, 1 << 20, 100, Duration.ofMillis(50), Duration.ofMillis(10),
+        Duration.ofMillis(100)));
+  }
+
+  private SyncAgent agentWith(FeedStore feeds, SyncSettings settings) {
     OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false).readTimeout(5, TimeUnit.SECONDS).build();
-    return new SyncAgent(new SyncClient(http, server.url("/"), () -> "t"), local, feeds, hlc, "T1",
-        new SyncSettings(2, 1 << 20, 100, Duration.ofMillis(50), Duration.ofMillis(10), Duration.ofMillis(100)),
-        new Backoff(Duration.ofMillis(10), Duration.ofMillis(100), new SplittableRandom(1)),
+    return new SyncAgent(new SyncClient(http, server.url("/"), () -> "t"), local, feeds, hlc, "T1", settings,
+        new Backoff(settings.backoffBase(), settings.backoffMax(), new SplittableRandom(1)),
         Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
@@ -389,5 +394,99 @@ class SyncAgentTest {
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> local.waiting.isEmpty());
     // backoff here is at most 100 ms: only the server's Retry-After explains a second's wait
     assertThat(Duration.ofNanos(pushedAt.get(1) - pushedAt.get(0))).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aBatchStaysWithinTheByteBudget() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      local.add();
+    }
+    long budget = MemoryOutbox.size(local.waiting.values().iterator().next()) * 5 / 2;
+    agent.close();
+    agent = agentWith(local, new SyncSettings(100, budget, 100, Duration.ofSeconds(15), Duration.ofMillis(10),
+        Duration.ofMillis(100)));
+
+    agent.syncOnce();
+
+    assertThat(pushes).extracting(p -> p.events().size()).containsExactly(2, 2, 1, 0);
+    assertThat(pushes).allSatisfy(p -> assertThat(p.events().stream().mapToLong(MemoryOutbox::size).sum())
+        .isLessThanOrEqualTo(budget));
+  }
+
+  /** A restarted till that cannot reach the server still knows when it last synced. */
+  @Test
+  void aRestoredLastSuccessOutlivesAFailedCycle() {
+    Instant earlier = NOW.minus(Duration.ofHours(3));
+    local.add();
+    pushAnswer = push -> new MockResponse().setResponseCode(500);
+
+    agent.restoreLastSuccess(earlier);
+    assertThat(agent.state().lastSuccess()).isEqualTo(earlier);
+    assertThatThrownBy(agent::syncOnce).isInstanceOf(SyncFailure.ServerError.class);
+
+    assertThat(agent.state().lastSuccess()).isEqualTo(earlier);
+    assertThat(agent.state().connection()).isEqualTo(SyncState.Connection.OFFLINE);
+  }
+
+  /**
+   * Half an hour of Retry-After (and a backoff that may reach an hour): a sale's nudge leaves the
+   * failing server alone, an explicit request (re-enrolment, "sync now") goes to it at once.
+   */
+  @Test
+  void anExplicitRequestEndsALongBackoffWhereANudgeDoesNot() throws Exception {
+    agent.close();
+    agent = agentWith(local, new SyncSettings(2, 1 << 20, 100, Duration.ofSeconds(15), Duration.ofMinutes(1),
+        Duration.ofHours(1)));
+    local.add();
+    pushAnswer = push -> pushes.size() == 1
+        ? new MockResponse().setResponseCode(503).setHeader("Retry-After", "1800") : acceptAll(push);
+
+    agent.start();
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> agent.untilNextCycle().compareTo(Duration.ofMinutes(29)) > 0);
+    agent.syncSoon();
+
+    assertThat(agent.untilNextCycle()).isGreaterThan(Duration.ofMinutes(29));
+    assertThat(pushes).hasSize(1);
+
+    agent.syncNow();
+
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> agent.state().connection() == SyncState.Connection.ONLINE);
+    assertThat(local.waiting).isEmpty();
+    assertThat(agent.untilNextCycle()).isLessThanOrEqualTo(Duration.ofSeconds(15));
+  }
+
+  /**
+   * While the server sits on a push, the cashier's thread still gets the state and its nudges and
+   * requests return: the push is held until they have, so a call that waited for the cycle would
+   * hang here and trip the timeout.
+   */
+  @Test
+  void theCashiersCallsNeverWaitForAStalledServer() throws Exception {
+    CountDownLatch pushArrived = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    local.add();
+    pushAnswer = push -> {
+      pushArrived.countDown();
+      try {
+        release.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return acceptAll(push);
+    };
+    try {
+      agent.start();
+      assertThat(pushArrived.await(10, TimeUnit.SECONDS)).isTrue();
+
+      assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+        agent.syncSoon();
+        agent.syncNow();
+        assertThat(agent.state().connection()).isEqualTo(SyncState.Connection.OFFLINE);
+      });
+    } finally {
+      release.countDown();
+    }
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> local.waiting.isEmpty()
+        && agent.state().connection() == SyncState.Connection.ONLINE);
   }
 }
