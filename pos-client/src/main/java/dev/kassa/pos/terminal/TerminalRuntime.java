@@ -63,13 +63,17 @@ public final class TerminalRuntime implements AutoCloseable {
     SyncClient client = new SyncClient(http, base, token::read);
     TerminalProfile profile = Enrolment.ensure(config, client, token);
     TerminalIdentity identity = new TerminalIdentity(profile.storeId(), profile.terminalId(), profile.storeCurrency());
-    ServerAlignedClock clock = new ServerAlignedClock(config.clock());
+    ServerAlignedClock clock = new ServerAlignedClock(config.clock(), ClockOffsetFile.read(config.dataDir()));
     TerminalLedger ledger = TerminalLedger.open(LedgerConfig.of(config.dataDir(), identity).withClock(clock));
     try {
       SyncAgent agent = new SyncAgent(client, ledger.outbox(), ledger.feeds(), ledger.hybridClock(),
           profile.terminalId(), config.sync(),
           new Backoff(config.sync().backoffBase(), config.sync().backoffMax(), new SplittableRandom()), clock);
-      agent.addServerTimeListener(clock::observeServer);
+      agent.addServerTimeListener(serverTime -> {
+        if (clock.observeServer(serverTime)) {
+          ClockOffsetFile.write(config.dataDir(), clock.offset());
+        }
+      });
       SyncClient quick = new SyncClient(http.newBuilder().callTimeout(ONLINE_LOYALTY_TIMEOUT).build(), base, token::read);
       Programs programs = new Programs(ledger.feeds());
       Checkout checkout = new Checkout(ledger, programs, quick,
