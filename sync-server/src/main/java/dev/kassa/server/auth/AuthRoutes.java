@@ -85,6 +85,8 @@ public final class AuthRoutes {
     EnrollRequest request = Json.body(ctx, EnrollRequest.class);
     long now = clock.millis();
     if (store.failedEnrollmentsSince(ctx.ip(), now - THROTTLE_WINDOW.toMillis()) >= MAX_ENROLL_FAILURES) {
+      // a kind of its own: the throttle counts ENROLL_FAILED, so refused attempts do not prolong it
+      store.audit(now, AuditEvent.ENROLL_THROTTLED.name(), null, ctx.ip(), "too many failures");
       throw ApiException.tooManyRequests("too many failed enrolments from this address; try again later",
           THROTTLE_WINDOW.toSeconds());
     }

@@ -52,16 +52,27 @@ class EnrollmentAndLoginTest {
 
   @ParameterizedTest
   @EnumSource(Engine.class)
-  void guessingEnrolmentCodesIsThrottledPerAddress(Engine engine) {
+  void guessingEnrolmentCodesIsThrottledPerAddressAndTheRefusalsAudited(Engine engine) {
     // its own server: the throttle would refuse the other tests' enrolments from this address
     try (TestServer server = TestServer.start(engine)) {
+      AuthStore auth = server.services().auth();
       for (int i = 0; i < AuthRoutes.MAX_ENROLL_FAILURES; i++) {
         assertThat(server.http().post("/api/v1/terminals/enroll", null, Map.of("code", "GUESS-" + i)).status())
             .isEqualTo(401);
       }
       TestHttp.Response throttled = server.http().post("/api/v1/terminals/enroll", null, Map.of("code", "GUESS-X"));
+      server.http().post("/api/v1/terminals/enroll", null, Map.of("code", "GUESS-Y"));
+
       assertThat(throttled.status()).isEqualTo(429);
+      assertThat(throttled.contentType()).startsWith(ProblemMapper.CONTENT_TYPE);
       assertThat(throttled.header("Retry-After")).isNotNull();
+      assertThat(auth.countAudit(AuditEvent.ENROLL_THROTTLED)).isEqualTo(2);
+      assertThat(auth.countAudit(AuditEvent.ENROLL_FAILED)).as("throttled attempts do not prolong the throttle")
+          .isEqualTo(AuthRoutes.MAX_ENROLL_FAILURES);
+      assertThat(auth.recentAudit(1)).singleElement().satisfies(entry -> {
+        assertThat(entry.event()).isEqualTo(AuditEvent.ENROLL_THROTTLED.name());
+        assertThat(entry.remote()).isNotBlank();
+      });
     }
   }
 
@@ -83,8 +94,9 @@ class EnrollmentAndLoginTest {
   void wrongPasswordsAreAuditedAndThrottled(Engine engine) {
     TestServer server = SERVERS.get(engine);
     AuthStore auth = server.services().auth();
-    server.userToken("guessed", dev.kassa.server.auth.Role.OFFICE, null);
+    server.userToken("guessed", Role.OFFICE, null);
     int failedBefore = auth.countAudit(AuditEvent.LOGIN_FAILED);
+    int throttledBefore = auth.countAudit(AuditEvent.LOGIN_THROTTLED);
     Map<String, String> wrong = Map.of("username", "guessed", "password", "guess");
     for (int i = 0; i < AuthRoutes.MAX_FAILURES; i++) {
       assertThat(server.http().post("/api/v1/auth/login", null, wrong).status()).isEqualTo(401);
@@ -95,6 +107,7 @@ class EnrollmentAndLoginTest {
 
     assertThat(throttled.status()).isEqualTo(429);
     assertThat(throttled.header("Retry-After")).isNotNull();
+    assertThat(auth.countAudit(AuditEvent.LOGIN_THROTTLED)).isEqualTo(throttledBefore + 1);
     assertThat(auth.countAudit(AuditEvent.LOGIN_FAILED)).isEqualTo(failedBefore + AuthRoutes.MAX_FAILURES);
     assertThat(auth.failedLoginsSince("guessed", 0)).isEqualTo(AuthRoutes.MAX_FAILURES);
     assertThat(server.login(TestServer.ADMIN_USER, TestServer.ADMIN_PASSWORD)).as("other users unaffected")
@@ -114,5 +127,27 @@ class EnrollmentAndLoginTest {
 
     assertThat(auth.countAudit(AuditEvent.UNAUTHENTICATED)).isEqualTo(unauthenticated + 1);
     assertThat(auth.countAudit(AuditEvent.FORBIDDEN)).isEqualTo(forbidden + 1);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aStoreScopeRefusalByTheHandlerIsAudited(Engine engine) {
+    TestServer server = SERVERS.get(engine);
+    AuthStore auth = server.services().auth();
+    server.createStore("store-audit-" + engine.name().toLowerCase(java.util.Locale.ROOT));
+    String foreignManager = server.userToken("manager-audit", Role.STORE_MANAGER,
+        "store-audit-" + engine.name().toLowerCase(java.util.Locale.ROOT));
+    int forbidden = auth.countAudit(AuditEvent.FORBIDDEN);
+
+    TestHttp.Response refused = server.http().get("/api/v1/admin/stores/" + TestServer.STORE + "/terminals",
+        foreignManager);
+
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(auth.countAudit(AuditEvent.FORBIDDEN)).isEqualTo(forbidden + 1);
+    assertThat(auth.recentAudit(1)).singleElement().satisfies(entry -> {
+      assertThat(entry.event()).isEqualTo(AuditEvent.FORBIDDEN.name());
+      assertThat(entry.subject()).isEqualTo("user:manager-audit");
+      assertThat(entry.detail()).contains(TestServer.STORE);
+    });
   }
 }

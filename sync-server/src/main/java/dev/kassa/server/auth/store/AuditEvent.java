@@ -13,5 +13,7 @@ public enum AuditEvent {
   LOGIN,
   /** An unknown, used or expired enrolment code. */
   ENROLL_FAILED,
+  /** An enrolment refused because of too many recent failures from the same address. */
+  ENROLL_THROTTLED,
   ENROLLED
 }
