@@ -2,6 +2,7 @@ package dev.kassa.server.health;
 
 import dev.kassa.server.Services;
 import dev.kassa.server.http.Access;
+import dev.kassa.server.http.ApiException;
 import dev.kassa.server.http.Json;
 import dev.kassa.server.http.Route;
 import dev.kassa.server.store.Database;
@@ -36,10 +37,15 @@ public final class HealthRoutes {
         Route.get("/openapi.yaml", Access.PUBLIC, health::openApi));
   }
 
-  /** 200 when the database answers, else 503: a load balancer takes the instance out. */
+  /**
+   * 200 when the database answers, else 503: a load balancer takes the instance out. Probes read
+   * only the status code; the 503 is a problem like every other error answer.
+   */
   void health(Context ctx) {
-    boolean up = db.isReachable();
-    Json.respond(ctx, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN", "database", db.dialect().name()));
+    if (!db.isReachable()) {
+      throw ApiException.unavailable("DOWN: the database (" + db.dialect().name() + ") does not answer", 0);
+    }
+    Json.ok(ctx, Map.of("status", "UP", "database", db.dialect().name()));
   }
 
   void metrics(Context ctx) {

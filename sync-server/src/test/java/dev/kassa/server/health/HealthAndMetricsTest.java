@@ -2,6 +2,7 @@ package dev.kassa.server.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kassa.server.http.ProblemMapper;
 import dev.kassa.server.testing.Engine;
 import dev.kassa.server.testing.TestHttp;
 import dev.kassa.server.testing.TestServer;
@@ -29,7 +30,9 @@ class HealthAndMetricsTest {
       server.services().db().close();
       TestHttp.Response health = server.http().get("/health", null);
       assertThat(health.status()).isEqualTo(503);
-      assertThat(health.json().get("status").asText()).isEqualTo("DOWN");
+      assertThat(health.contentType()).startsWith(ProblemMapper.CONTENT_TYPE);
+      assertThat(health.json().get("status").asInt()).isEqualTo(503);
+      assertThat(health.json().get("detail").asText()).startsWith("DOWN").contains(engine.name());
     } finally {
       server.close();
     }
