@@ -35,6 +35,7 @@ class RouteTableTest {
   private static String office;
   private static String manager;
   private static String foreignManager;
+  private static String foreignTerminal;
 
   @BeforeAll
   static void start() {
@@ -44,6 +45,7 @@ class RouteTableTest {
     office = server.userToken("office-1", Role.OFFICE, null);
     manager = server.userToken("manager-1", Role.STORE_MANAGER, TestServer.STORE);
     foreignManager = server.userToken("manager-2", Role.STORE_MANAGER, "store-2");
+    foreignTerminal = server.createTerminal("store-2", "till-of-store-2");
   }
 
   @AfterAll
@@ -69,6 +71,18 @@ class RouteTableTest {
     TestHttp.Response answer = server.http().get("/openapi.yaml", null);
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.body()).contains("openapi: 3");
+  }
+
+  @Test
+  void everyPublicRouteAnswersWithoutCredentials() {
+    List<Route> open = routes.stream().filter(route -> route.access() == Access.PUBLIC).toList();
+    assertThat(open).extracting(Route::path)
+        .containsExactlyInAnyOrder("/health", "/openapi.yaml", "/api/v1/auth/login", "/api/v1/terminals/enroll");
+    for (Route route : open) {
+      TestHttp.Response answer = call(route, null);
+      // the handler ran: an empty body is its 400, never a 401 or 403
+      assertThat(answer.status()).as(route + ": " + answer.body()).isNotIn(401, 403).isLessThan(500);
+    }
   }
 
   @Test
@@ -136,7 +150,10 @@ class RouteTableTest {
         new Caller("admin", server.adminToken(),
             Set.of(Access.ADMIN, Access.OFFICE, Access.STORE_MANAGER, Access.METRICS)),
         new Caller("office", office, Set.of(Access.OFFICE, Access.STORE_MANAGER)),
-        new Caller("store manager", manager, Set.of(Access.STORE_MANAGER)));
+        new Caller("store manager", manager, Set.of(Access.STORE_MANAGER)),
+        // where they pass the guard, StoreScopeTest tries them with store 1's real ids
+        new Caller("terminal of another store", foreignTerminal, Set.of(Access.TERMINAL)),
+        new Caller("manager of another store", foreignManager, Set.of(Access.STORE_MANAGER)));
   }
 
   private static List<Route> protectedRoutes() {

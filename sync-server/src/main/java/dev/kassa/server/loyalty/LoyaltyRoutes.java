@@ -93,7 +93,10 @@ public final class LoyaltyRoutes {
   void conflicts(Context ctx) {
     Principal.User user = Principal.user(ctx);
     String storeId = ctx.queryParam("storeId");
-    if (user.role() == Role.STORE_MANAGER) {
+    if (storeId != null) {
+      // refused (and audited), not quietly answered with the manager's own store
+      user.requireStore(storeId);
+    } else if (user.role() == Role.STORE_MANAGER) {
       storeId = user.storeId();
     }
     Json.ok(ctx, store.conflicts(storeId));
