@@ -58,7 +58,7 @@ public final class ServerApp {
       config.startup.showJavalinBanner = false;
       config.http.maxRequestSize = services.config().maxRequestBytes();
       config.jsonMapper(new JavalinJackson(SyncCodec.mapper(), false));
-      ProblemMapper.register(config.routes);
+      ProblemMapper.register(config.routes, services.config().maxRequestBytes());
       for (Route route : routes) {
         Handler guarded = guard.wrap(route);
         Handler handler = isMonitoring(route) ? guarded : shed(shedder, guarded);

@@ -21,9 +21,15 @@ public record ServerConfig(
     String metricsToken,
     Duration sessionTtl,
     Duration enrollmentCodeTtl,
-    int maxConcurrentRequests) {
+    int maxConcurrentRequests,
+    long maxUploadBytes) {
 
   public static final long DEFAULT_MAX_REQUEST_BYTES = 8L * 1024 * 1024;
+  /**
+   * Uploads read as a stream past the JSON limit: a catalog CSV (100,000 products are about
+   * 15 MB). Configurable so that tests can try the limit without sending 64 MB.
+   */
+  public static final long DEFAULT_MAX_UPLOAD_BYTES = 64L * 1024 * 1024;
   /**
    * Requests served at once before the server sheds load with 503 and Retry-After. Far above the
    * database pools (10 PostgreSQL connections, one SQLite writer): past it, requests would only
@@ -44,12 +50,16 @@ public record ServerConfig(
     if (maxRequestBytes <= 0) {
       throw new IllegalArgumentException("maxRequestBytes <= 0: " + maxRequestBytes);
     }
+    if (maxUploadBytes <= 0) {
+      throw new IllegalArgumentException("maxUploadBytes <= 0: " + maxUploadBytes);
+    }
   }
 
   /** Production defaults: port 8080, SQLite under {@code dataDir}, 600k PBKDF2 iterations. */
   public static ServerConfig defaults(Path dataDir) {
     return new ServerConfig(8080, null, dataDir, false, PasswordHasher.DEFAULT_ITERATIONS,
-        DEFAULT_MAX_REQUEST_BYTES, null, Duration.ofHours(12), Duration.ofDays(7), DEFAULT_MAX_CONCURRENT_REQUESTS);
+        DEFAULT_MAX_REQUEST_BYTES, null, Duration.ofHours(12), Duration.ofDays(7), DEFAULT_MAX_CONCURRENT_REQUESTS,
+        DEFAULT_MAX_UPLOAD_BYTES);
   }
 
   /** The JDBC URL actually used. */
@@ -59,37 +69,42 @@ public record ServerConfig(
 
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(newPort, databaseUrl, dataDir, demo, passwordIterations, maxRequestBytes, metricsToken,
-        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests);
+        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests, maxUploadBytes);
   }
 
   public ServerConfig withDatabaseUrl(String url) {
     return new ServerConfig(port, url, dataDir, demo, passwordIterations, maxRequestBytes, metricsToken,
-        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests);
+        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests, maxUploadBytes);
   }
 
   public ServerConfig withDemo(boolean on) {
     return new ServerConfig(port, databaseUrl, dataDir, on, passwordIterations, maxRequestBytes, metricsToken,
-        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests);
+        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests, maxUploadBytes);
   }
 
   public ServerConfig withPasswordIterations(int iterations) {
     return new ServerConfig(port, databaseUrl, dataDir, demo, iterations, maxRequestBytes, metricsToken,
-        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests);
+        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests, maxUploadBytes);
   }
 
   public ServerConfig withMetricsToken(String token) {
     return new ServerConfig(port, databaseUrl, dataDir, demo, passwordIterations, maxRequestBytes, token,
-        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests);
+        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests, maxUploadBytes);
   }
 
   public ServerConfig withMaxRequestBytes(long bytes) {
     return new ServerConfig(port, databaseUrl, dataDir, demo, passwordIterations, bytes, metricsToken,
-        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests);
+        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests, maxUploadBytes);
   }
 
   public ServerConfig withMaxConcurrentRequests(int requests) {
     return new ServerConfig(port, databaseUrl, dataDir, demo, passwordIterations, maxRequestBytes, metricsToken,
-        sessionTtl, enrollmentCodeTtl, requests);
+        sessionTtl, enrollmentCodeTtl, requests, maxUploadBytes);
+  }
+
+  public ServerConfig withMaxUploadBytes(long bytes) {
+    return new ServerConfig(port, databaseUrl, dataDir, demo, passwordIterations, maxRequestBytes, metricsToken,
+        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests, bytes);
   }
 
   /** For logs: no secrets (the metrics token, a password inside the JDBC URL). */

@@ -23,15 +23,14 @@ import java.util.Set;
  * is all-or-nothing and lands in the catalog feed the terminals pull.
  */
 public final class CatalogRoutes {
-  /** A 100,000-product catalog is about 15 MB of CSV. */
-  static final long MAX_CSV_BYTES = 64L * 1024 * 1024;
-
   private final CatalogStore store;
   private final Clock clock;
+  private final long maxCsvBytes;
 
   private CatalogRoutes(Services services) {
     this.store = new CatalogStore(services.db());
     this.clock = services.clock();
+    this.maxCsvBytes = services.config().maxUploadBytes();
   }
 
   public static List<Route> routes(Services services) {
@@ -60,7 +59,7 @@ public final class CatalogRoutes {
 
   void importCsv(Context ctx) {
     Currency currency = currency(ctx.queryParam("currency"));
-    String csv = utf8(Json.rawBody(ctx, MAX_CSV_BYTES));
+    String csv = utf8(Json.rawBody(ctx, maxCsvBytes));
     try {
       List<ImportRow> rows = CatalogCsvParser.parse(csv, currency);
       CatalogStore.ImportResult result = store.importProducts(rows, clock.millis());

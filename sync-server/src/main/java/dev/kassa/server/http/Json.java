@@ -54,7 +54,7 @@ public final class Json {
       byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
       if (bytes.length > maxBytes) {
         throw new ApiException(413, "http-413", "Request body too large",
-            "the body is larger than " + maxBytes + " bytes", null, 0);
+            ProblemMapper.tooLarge(maxBytes), null, 0);
       }
       return bytes;
     } catch (IOException e) {

@@ -25,12 +25,14 @@ public final class ProblemMapper {
 
   private ProblemMapper() {}
 
-  public static void register(RoutesConfig routes) {
+  /** {@code maxRequestBytes}: the limit Javalin enforces on bodies, named in its 413. */
+  public static void register(RoutesConfig routes, long maxRequestBytes) {
     routes.exception(ApiException.class, (e, ctx) -> write(ctx, e));
     routes.exception(SyncFormatException.class, (e, ctx) -> write(ctx,
         ApiException.badRequest(e.field().isEmpty() ? null : e.field(), e.getMessage())));
     routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx,
-        new ApiException(e.getStatus(), "http-" + e.getStatus(), titleOf(e.getStatus()), e.getMessage(), null, 0)));
+        new ApiException(e.getStatus(), "http-" + e.getStatus(), titleOf(e.getStatus()),
+            e.getStatus() == 413 ? tooLarge(maxRequestBytes) : e.getMessage(), null, 0)));
     routes.exception(DataAccessException.class, (e, ctx) -> {
       if (e.isUniqueViolation()) {
         write(ctx, ApiException.conflict(null, "it already exists (created at the same moment by another request)"));
@@ -51,6 +53,11 @@ public final class ProblemMapper {
         }
       });
     }
+  }
+
+  /** The detail of every 413 for a body over a limit, Javalin's or an upload's. */
+  public static String tooLarge(long maxBytes) {
+    return "the body is larger than " + maxBytes + " bytes";
   }
 
   private static void internalError(Context ctx, Exception e) {
