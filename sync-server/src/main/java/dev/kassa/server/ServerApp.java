@@ -8,6 +8,7 @@ import dev.kassa.server.card.CardRoutes;
 import dev.kassa.server.catalog.CatalogRoutes;
 import dev.kassa.server.health.HealthRoutes;
 import dev.kassa.server.http.ApiException;
+import dev.kassa.server.http.JettyProblems;
 import dev.kassa.server.http.LoadShedder;
 import dev.kassa.server.http.ProblemMapper;
 import dev.kassa.server.http.Route;
@@ -57,6 +58,7 @@ public final class ServerApp {
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.http.maxRequestSize = services.config().maxRequestBytes();
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
       config.jsonMapper(new JavalinJackson(SyncCodec.mapper(), false));
       ProblemMapper.register(config.routes, services.config().maxRequestBytes());
       for (Route route : routes) {

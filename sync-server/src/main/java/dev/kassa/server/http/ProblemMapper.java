@@ -69,6 +69,14 @@ public final class ProblemMapper {
 
   /** Writes {@code e} as a problem document with its status (and Retry-After when set). */
   public static void write(Context ctx, ApiException e) {
+    if (e.retryAfterSeconds() > 0) {
+      ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+    }
+    ctx.status(e.status()).contentType(CONTENT_TYPE).result(json(e));
+  }
+
+  /** The problem document of {@code e}. */
+  static String json(ApiException e) {
     ObjectNode problem = SyncCodec.mapper().createObjectNode();
     problem.put("type", TYPE_PREFIX + e.type());
     problem.put("title", e.title());
@@ -85,13 +93,10 @@ public final class ProblemMapper {
         errors.addObject().put("field", error.field()).put("message", error.message());
       }
     }
-    if (e.retryAfterSeconds() > 0) {
-      ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
-    }
-    ctx.status(e.status()).contentType(CONTENT_TYPE).result(SyncCodec.toJson(problem));
+    return SyncCodec.toJson(problem);
   }
 
-  private static String titleOf(int status) {
+  static String titleOf(int status) {
     return switch (status) {
       case 400 -> "Bad request";
       case 404 -> "Not found";
