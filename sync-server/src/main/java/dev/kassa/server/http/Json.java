@@ -21,6 +21,9 @@ public final class Json {
     if (bytes.length == 0) {
       throw ApiException.badRequest(null, "request body is empty; expected JSON");
     }
+    if (holdsNul(bytes, 0, bytes.length)) {
+      throw ApiException.badRequest(null, NUL_RULE);
+    }
     T value = SyncCodec.fromJson(bytes, type);
     if (value == null) {
       throw ApiException.badRequest(null, "request body is JSON null; expected a " + type.getSimpleName());
@@ -60,6 +63,31 @@ public final class Json {
     } catch (IOException e) {
       throw ApiException.badRequest(null, "could not read the request body");
     }
+  }
+
+  /** The rule a text with a NUL character breaks. */
+  public static final String NUL_RULE = "text may not hold a NUL character (\\u0000)";
+
+  /**
+   * Whether the JSON in {@code json[from, to)} holds a NUL character, which JSON can only carry
+   * escaped. No field has a use for one, and PostgreSQL refuses it in text (a 500 on one engine
+   * and a stored NUL on the other), so it is refused before anything is stored.
+   */
+  public static boolean holdsNul(byte[] json, int from, int to) {
+    for (int i = from; i + 5 < to; i++) {
+      if (json[i] == '\\' && json[i + 1] == 'u' && json[i + 2] == '0' && json[i + 3] == '0' && json[i + 4] == '0'
+          && json[i + 5] == '0') {
+        // an escape only when this backslash is not itself escaped: an odd run of backslashes
+        int run = 1;
+        for (int j = i - 1; j >= from && json[j] == '\\'; j--) {
+          run++;
+        }
+        if (run % 2 == 1) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   public static JsonNode tree(Context ctx) {

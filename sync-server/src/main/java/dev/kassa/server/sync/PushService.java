@@ -8,6 +8,7 @@ import dev.kassa.model.sync.EventResult;
 import dev.kassa.model.sync.PushResponse;
 import dev.kassa.model.sync.SyncCodec;
 import dev.kassa.model.sync.SyncFormatException;
+import dev.kassa.server.http.Json;
 import dev.kassa.server.sync.store.PushStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,7 +56,9 @@ public final class PushService {
     for (Incoming in : batch.events()) {
       Incoming verdict = in;
       if (in.acceptable()) {
-        String reason = EventRules.rejection(in.event(), storeId, terminalId);
+        // rejected alone, not the batch: a terminal must not be stuck re-sending one bad event
+        String reason = Json.holdsNul(in.body(), 0, in.body().length) ? Json.NUL_RULE
+            : EventRules.rejection(in.event(), storeId, terminalId);
         verdict = reason == null ? in : in.reject(reason);
       }
       checked.add(verdict);

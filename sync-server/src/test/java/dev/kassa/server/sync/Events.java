@@ -77,6 +77,17 @@ public final class Events {
     return fiscal(id, sale);
   }
 
+  /** A one-line sale whose line carries these texts, whatever they are, as a terminal would send them. */
+  public SyncEvent saleOf(String sku, String barcode, String name) {
+    UUID id = UUID.randomUUID();
+    Money price = Money.ofMinor(10_000, "RUB");
+    SaleLine line = new SaleLine(1, sku, barcode, name, "CAT", Quantity.pieces(1), price, price,
+        Money.ofMinor(0, "RUB"), "VAT22", 2200, 0, Set.of());
+    Sale sale = new Sale(id, storeId, terminalId, shift, ++receipt, "cashier-1", T0.plusMillis(clock), List.of(line),
+        price, List.of(Payment.cash(price, price)), null);
+    return fiscal(id, sale);
+  }
+
   public SyncEvent sale(String card, long earned) {
     return sale(card, earned, 0, null);
   }
