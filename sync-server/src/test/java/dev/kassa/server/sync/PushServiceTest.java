@@ -199,6 +199,24 @@ class PushServiceTest {
 
   @ParameterizedTest
   @EnumSource(Engine.class)
+  void anEventWithANulInItsTextIsRejectedAloneAndTheRestStored(Engine engine) throws Exception {
+    try (SyncFixture server = new SyncFixture(engine)) {
+      SyncEvent before = t1.entry("card-1", EntryType.EARN, 5, 1, null);
+      SyncEvent withNul = t1.enrol("card-\u00002", "+7000", 2);
+      SyncEvent after = t1.entry("card-1", EntryType.EARN, 5, 3, null);
+
+      PushResponse response = server.push(t1, List.of(before, withNul, after));
+
+      assertThat(response.results()).extracting(r -> r.outcome())
+          .containsExactly(Outcome.ACCEPTED, Outcome.REJECTED, Outcome.ACCEPTED);
+      assertThat(response.results().get(1).reason()).contains("NUL");
+      assertThat(server.scalar("SELECT COUNT(*) FROM sync_events")).isEqualTo(2);
+      assertThat(server.scalar("SELECT COUNT(*) FROM member_enrolments")).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
   void refusesAMalformedBatchAsAWhole(Engine engine) throws Exception {
     try (SyncFixture server = new SyncFixture(engine)) {
 
