@@ -6,6 +6,7 @@ import dev.kassa.server.auth.AccessGuard;
 import dev.kassa.server.auth.AuthRoutes;
 import dev.kassa.server.card.CardRoutes;
 import dev.kassa.server.catalog.CatalogRoutes;
+import dev.kassa.server.coupon.CouponRoutes;
 import dev.kassa.server.health.HealthRoutes;
 import dev.kassa.server.http.ApiException;
 import dev.kassa.server.http.JettyProblems;
@@ -40,6 +41,7 @@ public final class ServerApp {
     routes.addAll(CatalogRoutes.routes(services));
     routes.addAll(ProgramRoutes.routes(services));
     routes.addAll(CardRoutes.routes(services));
+    routes.addAll(CouponRoutes.routes(services));
     routes.addAll(SyncModule.routes(services));
     return List.copyOf(routes);
   }
