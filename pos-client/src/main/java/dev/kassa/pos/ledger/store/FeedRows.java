@@ -21,15 +21,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The terminal's copies of central data (catalog, cards with their last confirmed balances,
- * program versions, coupons, conflicts), one row per entity, fed by the change streams. A page
- * and its cursor are applied in one transaction. Snapshot pages tag what they mention with a new
+ * program versions, coupons and gift certificates, conflicts), one row per entity, fed by the
+ * change streams. A page and its cursor are applied in one transaction. Snapshot pages tag what they mention with a new
  * generation; the last snapshot page removes every entity of the stream the snapshot did not
  * mention.
  */
 public final class FeedRows implements FeedStore {
   private static final Logger log = LoggerFactory.getLogger(FeedRows.class);
   private static final Set<String> KINDS = Set.of("product", "category", "vat_rate", "card", "card-balance", "program",
-      "coupon", "conflict");
+      "coupon", "certificate", "conflict");
 
   private final LedgerDatabase db;
   private final TerminalRows terminal;

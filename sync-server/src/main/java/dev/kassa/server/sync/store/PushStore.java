@@ -3,10 +3,14 @@ package dev.kassa.server.sync.store;
 import dev.kassa.model.ledger.LedgerEntry;
 import dev.kassa.model.member.MemberEnrolled;
 import dev.kassa.model.sale.Sale;
+import dev.kassa.model.sale.SaleReturn;
+import dev.kassa.model.sale.SaleVoid;
 import dev.kassa.model.sync.EventResult;
 import dev.kassa.model.sync.EventResult.Outcome;
 import dev.kassa.model.sync.PushResponse.ChainStatus;
 import dev.kassa.model.sync.SyncEvent;
+import dev.kassa.server.coupon.store.CouponMerge;
+import dev.kassa.server.feed.store.ChangeLog;
 import dev.kassa.server.loyalty.store.LedgerStore;
 import dev.kassa.server.loyalty.store.LoyaltyMerge;
 import dev.kassa.server.store.DataAccessException;
@@ -29,7 +33,7 @@ import java.util.UUID;
 /**
  * Stores one pushed batch in one transaction: each event once (the id is the idempotency key; the
  * decoded value decides between duplicate and conflicting reuse), sales in columns, the journal
- * links with the chain verdict, and the loyalty merge. Rows are written in id order and cards in
+ * links with the chain verdict, the coupons and certificates the batch used, and the loyalty merge. Rows are written in id order and cards in
  * card order, so servers sharing one PostgreSQL lock in the same order and do not deadlock.
  */
 public final class PushStore {
@@ -38,14 +42,21 @@ public final class PushStore {
 
   private final Transactions tx;
   private final LoyaltyMerge loyalty;
+  private final CouponMerge coupons;
   private final Clock clock;
   private final EventStore events = new EventStore();
   private final SaleStore sales = new SaleStore();
   private final JournalStore journal = new JournalStore();
 
+  /** With coupons and certificates published straight to the change log. */
   public PushStore(Transactions tx, LoyaltyMerge loyalty, Clock clock) {
+    this(tx, loyalty, new CouponMerge(ChangeLog::appendAll), clock);
+  }
+
+  public PushStore(Transactions tx, LoyaltyMerge loyalty, CouponMerge coupons, Clock clock) {
     this.tx = tx;
     this.loyalty = loyalty;
+    this.coupons = coupons;
     this.clock = clock;
   }
 
@@ -108,6 +119,7 @@ public final class PushStore {
     List<LedgerStore.Row> entries = new ArrayList<>();
     List<LoyaltyMerge.Enrolled> enrolled = new ArrayList<>();
     List<ChainRules.Link> links = new ArrayList<>();
+    CouponMerge.Work couponWork = new CouponMerge.Work();
     for (Incoming in : unique) {
       if (!inserted.contains(in.id())) {
         continue;
@@ -122,11 +134,21 @@ public final class PushStore {
         entries.add(new LedgerStore.Row(e.id(), entry));
       } else if (e.payload() instanceof MemberEnrolled member) {
         enrolled.add(new LoyaltyMerge.Enrolled(e.id(), member));
+      } else if (e.payload() instanceof SaleVoid saleVoid) {
+        couponWork.voided(saleVoid);
+      } else if (e.payload() instanceof SaleReturn saleReturn) {
+        couponWork.returned(saleReturn);
       }
     }
     List<Sale> newSales = sales.insert(c, saleRows, ifStored);
     ChainStatus chain = journal.record(c, storeId, terminalId, links, now.toEpochMilli(), ifStored);
+    // only sales stored now: a sale sent again uses its coupons and certificates once
+    newSales.forEach(couponWork::sale);
+    // nothing to do, and no statement, for the many batches without coupons, certificates or voids
+    List<ChangeLog.Entry> couponChanges = couponWork.isEmpty() ? List.of() : coupons.merge(c, couponWork, now);
     LoyaltyMerge.Learned learned = loyalty.merge(c, enrolled, entries, newSales, now, ifStored);
+    // after the loyalty merge, which appends last too: the feed's counter stays locked until commit
+    coupons.publish(c, couponChanges);
 
     List<EventResult> ordered = new ArrayList<>(acceptable.size());
     for (Incoming in : acceptable) {
