@@ -156,6 +156,17 @@ class FeedsAndOutboxTest {
   }
 
   @Test
+  void giftCertificatesFromTheCouponsFeedAreKeptAndReplacedByTheirNextState() {
+    ledger.feeds().apply(page(Stream.COUPONS, "k1", false, false,
+        new Change("certificate", "GC-0001", false, SyncCodec.mapper().createObjectNode().put("blocked", false))));
+    ledger.feeds().apply(page(Stream.COUPONS, "k2", false, false,
+        new Change("certificate", "GC-0001", false, SyncCodec.mapper().createObjectNode().put("blocked", true))));
+
+    assertThat(ledger.feeds().entity("certificate", "GC-0001")).get()
+        .extracting(n -> n.path("blocked").asBoolean()).isEqualTo(true);
+  }
+
+  @Test
   void programsCouponsAndConflictsAreKeptAsTheirJson() {
     ledger.feeds().apply(page(Stream.PROGRAMS, "p", false, false,
         new Change("program", "1", false, SyncCodec.mapper().createObjectNode().put("version", 1)),
