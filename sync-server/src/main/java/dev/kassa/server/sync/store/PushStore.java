@@ -33,8 +33,9 @@ import java.util.UUID;
 /**
  * Stores one pushed batch in one transaction: each event once (the id is the idempotency key; the
  * decoded value decides between duplicate and conflicting reuse), sales in columns, the journal
- * links with the chain verdict, the coupons and certificates the batch used, and the loyalty merge. Rows are written in id order and cards in
- * card order, so servers sharing one PostgreSQL lock in the same order and do not deadlock.
+ * links with the chain verdict, the coupons and certificates the batch used, and the loyalty merge.
+ * Rows are written in id order, codes in code order and cards in card order, so servers sharing one
+ * PostgreSQL lock in the same order and do not deadlock.
  */
 public final class PushStore {
   /** The verdict on each event the store was given, in the order given, and the terminal's chain. */
