@@ -9,10 +9,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class FaultProxyTest {
   private HttpServer upstream;
   private final List<String> seen = new CopyOnWriteArrayList<>();
+  private final AtomicLong arrivedAt = new AtomicLong();
   private final OkHttpClient client = new OkHttpClient.Builder()
       .retryOnConnectionFailure(false)
       .readTimeout(5, TimeUnit.SECONDS)
@@ -37,6 +40,7 @@ class FaultProxyTest {
     upstream.createContext("/", exchange -> {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       seen.add(body);
+      arrivedAt.set(System.nanoTime());
       byte[] reply = ("got " + body).getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Retry-After", "3");
       exchange.sendResponseHeaders(201, reply.length);
@@ -104,6 +108,22 @@ class FaultProxyTest {
          Response response = post(proxy, "e")) {
       assertThat(response.body().string()).isEqualTo("got e");
       assertThat(seen).containsExactly("e", "e");
+    }
+  }
+
+  @Test
+  void aDelayedRequestReachesTheServerOnlyAfterTheDelayAndIsAnsweredNormally() throws IOException {
+    Duration delay = Duration.ofMillis(400);
+    try (FaultProxy proxy = new FaultProxy(upstreamUri(), FaultPlan.always(FaultProxy.Fault.DELAY))) {
+      proxy.delay(delay);
+      long sent = System.nanoTime();
+      try (Response response = post(proxy, "h")) {
+        assertThat(response.code()).isEqualTo(201);
+        assertThat(response.body().string()).isEqualTo("got h");
+      }
+      assertThat(Duration.ofNanos(arrivedAt.get() - sent)).isGreaterThanOrEqualTo(delay);
+      assertThat(seen).containsExactly("h");
+      assertThat(proxy.count(FaultProxy.Fault.DELAY)).isEqualTo(1);
     }
   }
 
