@@ -13,6 +13,7 @@ import dev.kassa.pos.terminal.TerminalRuntime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.UUID;
 
 /**
  * One headless till making realistic random sales through the same checkout the cashier uses:
@@ -27,6 +28,7 @@ final class SimulatedTerminal {
   private final List<String> cards;
   private final List<CheckoutResult> returnable = new ArrayList<>();
   private final List<LedgerEntry> entries = new ArrayList<>();
+  private final List<UUID> saleIds = new ArrayList<>();
   private long sales;
   private long returns;
   private long online;
@@ -59,6 +61,7 @@ final class SimulatedTerminal {
     } else {
       CheckoutResult result = runtime.checkout().checkout(request());
       sales++;
+      saleIds.add(result.sale().id());
       entries.addAll(result.entries());
       switch (result.redemption()) {
         case ONLINE -> online++;
@@ -90,6 +93,11 @@ final class SimulatedTerminal {
   /** Every points entry this terminal committed, for checks against the server. */
   List<LedgerEntry> entries() {
     return List.copyOf(entries);
+  }
+
+  /** The id of every sale this terminal committed (returns not included), in order. */
+  List<UUID> saleIds() {
+    return List.copyOf(saleIds);
   }
 
   TerminalReport report() {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -146,6 +147,11 @@ public final class Simulation implements AutoCloseable {
   /** Every points entry the terminals committed (the tests' ground truth). */
   public List<LedgerEntry> entries() {
     return terminals.stream().flatMap(t -> t.entries().stream()).toList();
+  }
+
+  /** The id of every sale the terminals committed, so a check can compare sets rather than counts. */
+  public List<UUID> saleIds() {
+    return terminals.stream().flatMap(t -> t.saleIds().stream()).toList();
   }
 
   public List<TerminalReport> reports() {

@@ -7,6 +7,7 @@ import dev.kassa.model.id.Hlc;
 import dev.kassa.model.id.UuidV7;
 import dev.kassa.model.ledger.EntryType;
 import dev.kassa.model.ledger.LedgerEntry;
+import dev.kassa.pos.sim.store.ServerSaleRows;
 import dev.kassa.pos.sync.FaultPlan;
 import dev.kassa.pos.sync.FaultProxy;
 import dev.kassa.pos.sync.SyncSettings;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,10 +34,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Three simulated terminals sell against the real server through a fault-injecting proxy (dropped,
- * delayed, reset, cut, duplicated and reordered requests), with random network partitions and
- * server restarts on the same database file and port. Once the faults stop and sync completes, the
- * server holds every sale exactly once, every terminal's card balances equal the server's, and the
- * server's conflicts are exactly the overdrafts that really happened.
+ * delayed, reset, cut, duplicated and reordered requests), with network partitions, server outages
+ * and restarts on the same database file and port: each of these at least once whatever the seed,
+ * and more at random. Once the faults stop and sync completes, the server holds every sale exactly
+ * once (the same sale ids), every terminal's card balances equal the server's, and the server's
+ * conflicts are exactly the overdrafts that really happened.
  *
  * <p>{@code -Dkassa.convergence.seed=S} and {@code -Dkassa.convergence.sales=N} (total over the
  * terminals) replay or lengthen a run; the default stays well inside the suite's time budget.
@@ -71,25 +74,35 @@ class ConvergenceTest {
         simulation.sell(sales / TERMINALS / OFFLINE_SHARE);
         proxy.partition(false);
         proxy.delay(Duration.ofMillis(150));
-        proxy.plan(FaultPlan.everything(seed, 40));
+        proxy.plan(FaultPlan.eachOnceThenEverything(seed, 40));
+        long refusedBefore = proxy.refused();
         ScheduledExecutorService chaos = Executors.newSingleThreadScheduledExecutor();
-        SplittableRandom random = new SplittableRandom(seed);
-        List<String> happened = new ArrayList<>();
-        chaos.scheduleWithFixedDelay(() -> disturb(random, server, proxy, happened), 300, 700, TimeUnit.MILLISECONDS);
+        Disturbances disturbances = new Disturbances(new SplittableRandom(seed), server, proxy);
+        chaos.scheduleWithFixedDelay(disturbances::next, 300, 700, TimeUnit.MILLISECONDS);
         try {
           simulation.sell(sales / TERMINALS - sales / TERMINALS / OFFLINE_SHARE);
         } finally {
-          chaos.shutdownNow();
-          chaos.awaitTermination(30, TimeUnit.SECONDS);
+          // shutdown, not shutdownNow: a restart under way finishes rather than being cut short
+          chaos.shutdown();
+          chaos.awaitTermination(2, TimeUnit.MINUTES);
+          disturbances.finishOpening();
           proxy.plan(FaultPlan.none());
           proxy.partition(false);
           server.startAgain();
         }
-        log.info("faults: {}; proxy: clean {} drop {} delay {} reset {} cut {} duplicate {} hold {}", happened,
-            proxy.count(FaultProxy.Fault.NONE),
-            proxy.count(FaultProxy.Fault.DROP), proxy.count(FaultProxy.Fault.DELAY),
-            proxy.count(FaultProxy.Fault.RESET_AFTER_REQUEST), proxy.count(FaultProxy.Fault.CUT_REPLY),
-            proxy.count(FaultProxy.Fault.DUPLICATE), proxy.count(FaultProxy.Fault.HOLD));
+        Map<FaultProxy.Fault, Long> faults = new EnumMap<>(FaultProxy.Fault.class);
+        for (FaultProxy.Fault fault : FaultProxy.Fault.values()) {
+          faults.put(fault, proxy.count(fault));
+        }
+        log.info("disturbances: {}; server stops {}; refused in partitions {}; proxy: {}", disturbances.happened(),
+            server.stops(), proxy.refused() - refusedBefore, faults);
+        // the run proves nothing about faults that never happened
+        assertThat(disturbances.happened()).as("disturbances").contains("partition", "restart", "down");
+        assertThat(server.stops()).as("server stops (a restart and an outage at least)").isGreaterThanOrEqualTo(2);
+        assertThat(proxy.refused() - refusedBefore).as("connections refused by a partition while faults ran")
+            .isPositive();
+        assertThat(faults).as("faults the proxy injected").allSatisfy((fault, count) ->
+            assertThat(count).as(fault.name()).isPositive());
 
         assertThat(simulation.finish(Duration.ofSeconds(90))).as("final sync completes").isTrue();
 
@@ -102,6 +115,12 @@ class ConvergenceTest {
         }
         // about one step in twenty is a return instead of a sale
         assertThat(made).isGreaterThanOrEqualTo(sales * 9L / 10);
+        // exactly once by identity, not only by count: the very sales made, each held once
+        List<UUID> madeIds = simulation.saleIds();
+        List<UUID> heldIds = ServerSaleRows.ids(server.databaseUrl());
+        assertThat(madeIds).hasSize((int) made).doesNotHaveDuplicates();
+        assertThat(heldIds).as("sale ids on the server").doesNotHaveDuplicates()
+            .containsExactlyInAnyOrderElementsOf(madeIds);
 
         List<LedgerEntry> all = new ArrayList<>(simulation.entries());
         all.addAll(office);
@@ -159,25 +178,56 @@ class ConvergenceTest {
   }
 
   /**
-   * One random disturbance: a partition, a server restart, a server down, or calm. The first is
-   * always a partition, so that tills also sell offline together while the proxy's faults run (the
-   * opening partition before them is what makes sure every run has overdrafts to check).
+   * The disturbances while the tills sell, one per tick: first a fixed opening that every seed gets
+   * (a partition held for two ticks, so that tills also sell offline together while the proxy's
+   * faults run; calm; a restart; an outage; calm), then random ones. The opening partition before
+   * the faults is what makes sure every run has overdrafts to check.
    */
-  private static void disturb(SplittableRandom random, ServerHarness server, FaultProxy proxy, List<String> happened) {
-    int roll = happened.isEmpty() ? 0 : random.nextInt(20);
-    if (roll < 3) {
-      proxy.partition(true);
-      happened.add("partition");
-    } else if (roll < 5) {
-      server.stop();
-      happened.add("restart");
-      server.startAgain();
-    } else if (roll < 7) {
-      server.stop();
-      happened.add("down");
-    } else {
-      proxy.partition(false);
-      server.startAgain();
+  private static final class Disturbances {
+    private static final List<String> OPENING = List.of("partition", "partition", "calm", "restart", "down", "calm");
+    private final SplittableRandom random;
+    private final ServerHarness server;
+    private final FaultProxy proxy;
+    private final List<String> happened = new ArrayList<>();
+
+    Disturbances(SplittableRandom random, ServerHarness server, FaultProxy proxy) {
+      this.random = random;
+      this.server = server;
+      this.proxy = proxy;
+    }
+
+    void next() {
+      String what = happened.size() < OPENING.size() ? OPENING.get(happened.size()) : roll();
+      switch (what) {
+        case "partition" -> proxy.partition(true);
+        case "restart" -> {
+          server.stop();
+          server.startAgain();
+        }
+        case "down" -> server.stop();
+        default -> {
+          proxy.partition(false);
+          server.startAgain();
+        }
+      }
+      // recorded once done: a step cut short does not count
+      happened.add(what);
+    }
+
+    private String roll() {
+      int roll = random.nextInt(20);
+      return roll < 3 ? "partition" : roll < 5 ? "restart" : roll < 7 ? "down" : "calm";
+    }
+
+    /** For a run so short that the sales ended first: the rest of the opening, at once. */
+    void finishOpening() {
+      while (happened.size() < OPENING.size()) {
+        next();
+      }
+    }
+
+    List<String> happened() {
+      return happened;
     }
   }
 }

@@ -16,6 +16,7 @@ import okhttp3.OkHttpClient;
 final class ServerHarness implements AutoCloseable {
   private ServerConfig config;
   private KassaServer server;
+  private int stops;
 
   private ServerHarness(ServerConfig config) {
     this.config = config;
@@ -38,6 +39,7 @@ final class ServerHarness implements AutoCloseable {
     if (server != null) {
       server.close();
       server = null;
+      stops++;
     }
   }
 
@@ -51,6 +53,16 @@ final class ServerHarness implements AutoCloseable {
         return true;
       });
     }
+  }
+
+  /** How many times a running server was stopped (a restart or an outage). */
+  synchronized int stops() {
+    return stops;
+  }
+
+  /** The JDBC URL of the server's database, for checks that read it directly. */
+  String databaseUrl() {
+    return config.effectiveDatabaseUrl();
   }
 
   synchronized boolean running() {

@@ -66,6 +66,7 @@ public final class FaultProxy implements AutoCloseable {
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final Map<Fault, AtomicLong> counts = new EnumMap<>(Fault.class);
   private final AtomicInteger passed = new AtomicInteger();
+  private final AtomicLong refused = new AtomicLong();
   private final Semaphore overtaken = new Semaphore(0);
   private volatile FaultPlan plan;
   private volatile boolean partitioned;
@@ -128,11 +129,17 @@ public final class FaultProxy implements AutoCloseable {
     return counts.get(fault).get();
   }
 
+  /** Connections refused because of a partition: proof that a partition really cut someone off. */
+  public long refused() {
+    return refused.get();
+  }
+
   private void acceptLoop() {
     while (!listener.isClosed()) {
       try {
         Socket socket = listener.accept();
         if (partitioned) {
+          refused.incrementAndGet();
           reset(socket);
           continue;
         }
@@ -149,17 +156,26 @@ public final class FaultProxy implements AutoCloseable {
       InputStream in = socket.getInputStream();
       OutputStream out = socket.getOutputStream();
       while (!partitioned) {
-        Fault fault = plan.next();
+        FaultPlan drawnFrom = plan;
+        Fault fault = drawnFrom.next();
         if (fault == Fault.DROP) {
           counts.get(fault).incrementAndGet();
           return;
         }
-        HttpMessage request = HttpMessage.readRequest(in);
+        HttpMessage request;
+        try {
+          request = HttpMessage.readRequest(in);
+        } catch (IOException e) {
+          drawnFrom.unused(fault);
+          throw e;
+        }
         if (request == null || partitioned) {
+          drawnFrom.unused(fault);
           return;
         }
         Canned answer = canned;
         if (answer != null) {
+          drawnFrom.unused(fault);
           HttpMessage.writeResponse(out, answer.status(), answer.headers(), answer.body());
           continue;
         }
