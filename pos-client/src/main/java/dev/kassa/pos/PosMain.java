@@ -6,17 +6,16 @@ import dev.kassa.pos.ledger.LedgerException;
 import dev.kassa.pos.ledger.RestoreCommand;
 import dev.kassa.pos.ledger.VerifyCommand;
 import dev.kassa.pos.sim.SimulateCommand;
-import dev.kassa.pos.sync.HttpsOptions;
+import dev.kassa.pos.sync.HttpsCommandOptions;
 import dev.kassa.pos.terminal.NotEnrolledException;
 import dev.kassa.pos.terminal.StatusCommand;
 import dev.kassa.pos.terminal.TerminalConfig;
 import dev.kassa.pos.terminal.TerminalRuntime;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,12 +49,7 @@ public final class PosMain implements Callable<Integer> {
   @Option(names = "--demo", description = "Enrol with the demo server's terminal code on first start.")
   boolean demo;
 
-  @Option(names = "--ca-cert", description = "PEM file of the CA that signed the server's certificate"
-      + " (default: the system's trust store).")
-  Path caCertificates;
-
-  @Option(names = "--pin", description = "Public-key pin of the server's certificate, sha256/BASE64 (repeatable).")
-  List<String> pins = new ArrayList<>();
+  @Mixin HttpsCommandOptions https = new HttpsCommandOptions();
 
   public static void main(String[] args) {
     System.exit(run(args));
@@ -71,7 +65,7 @@ public final class PosMain implements Callable<Integer> {
     String code = demo && enrollmentCode == null
         ? DemoData.standard().terminals().terminals().get(0).enrollmentCode() : enrollmentCode;
     try (TerminalRuntime runtime = TerminalRuntime.start(TerminalConfig.of(dataDir, serverUrl, code)
-        .withHttps(new HttpsOptions(caCertificates, pins)))) {
+        .withHttps(https.toOptions()))) {
       KassaApp.launch(new PosOptions(dataDir, serverUrl, demo), runtime);
       return 0;
     } catch (NotEnrolledException | LedgerException | IllegalArgumentException e) {

@@ -6,6 +6,7 @@ import dev.kassa.model.catalog.Product;
 import dev.kassa.model.ledger.LedgerEntry;
 import dev.kassa.model.money.Money;
 import dev.kassa.pos.ledger.store.FeedRows;
+import dev.kassa.pos.sync.HttpsOptions;
 import dev.kassa.pos.sync.SyncFailure;
 import dev.kassa.pos.sync.SyncSettings;
 import dev.kassa.pos.terminal.TerminalConfig;
@@ -43,17 +44,26 @@ public final class Simulation implements AutoCloseable {
     this.terminals = terminals;
   }
 
-  /** How to reach the server and where the terminals live. {@code clocks} gives terminal i its wall clock. */
-  public record Setup(String serverUrl, Path dataDir, int terminals, long seed, SyncSettings sync,
+  /**
+   * How to reach the server (and trust it, over HTTPS) and where the terminals live. {@code clocks}
+   * gives terminal i its wall clock.
+   */
+  public record Setup(String serverUrl, HttpsOptions https, Path dataDir, int terminals, long seed, SyncSettings sync,
       IntFunction<Clock> clocks) {
     public Setup {
       requireNonNull(serverUrl, "serverUrl == null");
+      requireNonNull(https, "https == null");
       requireNonNull(dataDir, "dataDir == null");
       requireNonNull(sync, "sync == null");
       requireNonNull(clocks, "clocks == null");
       if (terminals <= 0) {
         throw new IllegalArgumentException("terminals <= 0: " + terminals);
       }
+    }
+
+    /** A server trusted as the system trusts it (plain HTTP in the tests and benchmarks). */
+    public Setup(String serverUrl, Path dataDir, int terminals, long seed, SyncSettings sync, IntFunction<Clock> clocks) {
+      this(serverUrl, HttpsOptions.systemDefaults(), dataDir, terminals, seed, sync, clocks);
     }
   }
 
@@ -74,7 +84,7 @@ public final class Simulation implements AutoCloseable {
               + Long.toHexString(System.nanoTime() & 0xffffff));
         }
         TerminalRuntime runtime = TerminalRuntime.start(new TerminalConfig(dir, setup.serverUrl(), code,
-            dev.kassa.pos.sync.HttpsOptions.systemDefaults(), setup.sync(), setup.clocks().apply(i)));
+            setup.https(), setup.sync(), setup.clocks().apply(i)));
         awaitFirstPull(runtime, firstPullTimeout);
         if (runtime.ledger().currentShift().isEmpty()) {
           runtime.ledger().openShift("sim-cashier", Money.zero(runtime.profile().storeCurrency()));

@@ -1,23 +1,15 @@
 package dev.kassa.pos.sync;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import java.util.Collection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.CertificatePinner;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
-/** Builds the terminal's HTTP client: short timeouts, our own retries, optional custom CA and pins. */
+/** Builds the terminal's HTTP client: short timeouts, our own retries, optional own CA (PEM or truststore) and pins. */
 public final class SyncHttp {
   private SyncHttp() {}
 
@@ -29,8 +21,8 @@ public final class SyncHttp {
         // the agent retries with backoff and idempotency keys; a silent transport retry would hide
         // faults from it and from the tests
         .retryOnConnectionFailure(false);
-    if (https.caCertificates() != null) {
-      X509TrustManager trust = trustManagerFor(https);
+    if (https.customTrust()) {
+      X509TrustManager trust = TrustStores.trustManager(https);
       try {
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, new TrustManager[] {trust}, null);
@@ -45,32 +37,5 @@ public final class SyncHttp {
       builder.certificatePinner(pinner.build());
     }
     return builder.build();
-  }
-
-  private static X509TrustManager trustManagerFor(HttpsOptions https) {
-    try (InputStream pem = Files.newInputStream(https.caCertificates())) {
-      Collection<? extends Certificate> certificates =
-          CertificateFactory.getInstance("X.509").generateCertificates(pem);
-      if (certificates.isEmpty()) {
-        throw new IllegalArgumentException("no certificate in " + https.caCertificates());
-      }
-      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-      store.load(null, null);
-      int i = 0;
-      for (Certificate certificate : certificates) {
-        store.setCertificateEntry("kassa-ca-" + i++, certificate);
-      }
-      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(store);
-      for (TrustManager manager : factory.getTrustManagers()) {
-        if (manager instanceof X509TrustManager x509) {
-          return x509;
-        }
-      }
-      throw new IllegalStateException("no X509 trust manager");
-    } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalArgumentException("cannot read CA certificates from " + https.caCertificates()
-          + ": " + e.getMessage(), e);
-    }
   }
 }

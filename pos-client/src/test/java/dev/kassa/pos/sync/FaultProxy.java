@@ -72,6 +72,7 @@ public final class FaultProxy implements AutoCloseable {
   private volatile boolean partitioned;
   private volatile Duration delay = Duration.ofMillis(300);
   private volatile Canned canned;
+  private volatile String[] partitionTrigger;
 
   /** A fixed answer the proxy gives instead of the server's: a failing or garbled server. */
   private record Canned(int status, List<String[]> headers, byte[] body) {}
@@ -108,6 +109,15 @@ public final class FaultProxy implements AutoCloseable {
     if (partitioned) {
       open.forEach(FaultProxy::reset);
     }
+  }
+
+  /**
+   * Partitions the network at the first request to {@code pathPrefix} whose body holds
+   * {@code bodyText}, before it reaches the server: the cable is pulled at a known point of a run
+   * (say, the first push of a sale) rather than at a moment a test would have to guess.
+   */
+  public void partitionAt(String pathPrefix, String bodyText) {
+    partitionTrigger = new String[] {pathPrefix, bodyText};
   }
 
   /**
@@ -173,6 +183,11 @@ public final class FaultProxy implements AutoCloseable {
           drawnFrom.unused(fault);
           return;
         }
+        if (triggersPartition(request)) {
+          drawnFrom.unused(fault);
+          partition(true);
+          return;
+        }
         Canned answer = canned;
         if (answer != null) {
           drawnFrom.unused(fault);
@@ -218,6 +233,16 @@ public final class FaultProxy implements AutoCloseable {
     } finally {
       open.remove(socket);
     }
+  }
+
+  private synchronized boolean triggersPartition(HttpMessage request) {
+    String[] trigger = partitionTrigger;
+    if (trigger != null && request.target().startsWith(trigger[0])
+        && new String(request.body(), java.nio.charset.StandardCharsets.UTF_8).contains(trigger[1])) {
+      partitionTrigger = null;
+      return true;
+    }
+    return false;
   }
 
   private HttpResponse<byte[]> forward(HttpMessage request) throws IOException, InterruptedException {

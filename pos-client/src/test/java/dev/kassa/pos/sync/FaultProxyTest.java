@@ -152,6 +152,18 @@ class FaultProxyTest {
     }
   }
 
+  @Test
+  void aPartitionSetToStartAtARequestCutsOffThatRequestAndAllAfterIt() throws IOException {
+    try (FaultProxy proxy = new FaultProxy(upstreamUri(), FaultPlan.none())) {
+      proxy.partitionAt("/push", "sale");
+      assertThat(call(proxy, "a shift")).isEqualTo("got a shift");
+      assertThatThrownBy(() -> post(proxy, "a sale").close()).isInstanceOf(IOException.class);
+      assertThatThrownBy(() -> post(proxy, "another shift").close()).isInstanceOf(IOException.class);
+      assertThat(seen).containsExactly("a shift");
+      assertThat(proxy.refused()).isPositive();
+    }
+  }
+
   private String call(FaultProxy proxy, String body) {
     try (Response response = post(proxy, body)) {
       return response.body().string();
