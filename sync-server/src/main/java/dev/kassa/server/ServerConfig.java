@@ -3,6 +3,7 @@ package dev.kassa.server;
 import static java.util.Objects.requireNonNull;
 
 import dev.kassa.server.auth.PasswordHasher;
+import dev.kassa.server.loyalty.OverdraftPolicy;
 import dev.kassa.server.store.Database;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +23,8 @@ public record ServerConfig(
     Duration sessionTtl,
     Duration enrollmentCodeTtl,
     int maxConcurrentRequests,
-    long maxUploadBytes) {
+    long maxUploadBytes,
+    OverdraftPolicy overdraftPolicy) {
 
   public static final long DEFAULT_MAX_REQUEST_BYTES = 8L * 1024 * 1024;
   /**
@@ -41,6 +43,7 @@ public record ServerConfig(
     requireNonNull(dataDir, "dataDir == null");
     requireNonNull(sessionTtl, "sessionTtl == null");
     requireNonNull(enrollmentCodeTtl, "enrollmentCodeTtl == null");
+    requireNonNull(overdraftPolicy, "overdraftPolicy == null");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port out of range: " + port);
     }
@@ -59,7 +62,7 @@ public record ServerConfig(
   public static ServerConfig defaults(Path dataDir) {
     return new ServerConfig(8080, null, dataDir, false, PasswordHasher.DEFAULT_ITERATIONS,
         DEFAULT_MAX_REQUEST_BYTES, null, Duration.ofHours(12), Duration.ofDays(7), DEFAULT_MAX_CONCURRENT_REQUESTS,
-        DEFAULT_MAX_UPLOAD_BYTES);
+        DEFAULT_MAX_UPLOAD_BYTES, OverdraftPolicy.NET);
   }
 
   /** The JDBC URL actually used. */
@@ -69,48 +72,54 @@ public record ServerConfig(
 
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(newPort, databaseUrl, dataDir, demo, passwordIterations, maxRequestBytes, metricsToken,
-        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests, maxUploadBytes);
+        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests, maxUploadBytes, overdraftPolicy);
   }
 
   public ServerConfig withDatabaseUrl(String url) {
     return new ServerConfig(port, url, dataDir, demo, passwordIterations, maxRequestBytes, metricsToken,
-        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests, maxUploadBytes);
+        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests, maxUploadBytes, overdraftPolicy);
   }
 
   public ServerConfig withDemo(boolean on) {
     return new ServerConfig(port, databaseUrl, dataDir, on, passwordIterations, maxRequestBytes, metricsToken,
-        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests, maxUploadBytes);
+        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests, maxUploadBytes, overdraftPolicy);
   }
 
   public ServerConfig withPasswordIterations(int iterations) {
     return new ServerConfig(port, databaseUrl, dataDir, demo, iterations, maxRequestBytes, metricsToken,
-        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests, maxUploadBytes);
+        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests, maxUploadBytes, overdraftPolicy);
   }
 
   public ServerConfig withMetricsToken(String token) {
     return new ServerConfig(port, databaseUrl, dataDir, demo, passwordIterations, maxRequestBytes, token,
-        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests, maxUploadBytes);
+        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests, maxUploadBytes, overdraftPolicy);
   }
 
   public ServerConfig withMaxRequestBytes(long bytes) {
     return new ServerConfig(port, databaseUrl, dataDir, demo, passwordIterations, bytes, metricsToken,
-        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests, maxUploadBytes);
+        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests, maxUploadBytes, overdraftPolicy);
   }
 
   public ServerConfig withMaxConcurrentRequests(int requests) {
     return new ServerConfig(port, databaseUrl, dataDir, demo, passwordIterations, maxRequestBytes, metricsToken,
-        sessionTtl, enrollmentCodeTtl, requests, maxUploadBytes);
+        sessionTtl, enrollmentCodeTtl, requests, maxUploadBytes, overdraftPolicy);
   }
 
   public ServerConfig withMaxUploadBytes(long bytes) {
     return new ServerConfig(port, databaseUrl, dataDir, demo, passwordIterations, maxRequestBytes, metricsToken,
-        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests, bytes);
+        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests, bytes, overdraftPolicy);
+  }
+
+  public ServerConfig withOverdraftPolicy(OverdraftPolicy policy) {
+    return new ServerConfig(port, databaseUrl, dataDir, demo, passwordIterations, maxRequestBytes, metricsToken,
+        sessionTtl, enrollmentCodeTtl, maxConcurrentRequests, maxUploadBytes, policy);
   }
 
   /** For logs: no secrets (the metrics token, a password inside the JDBC URL). */
   @Override
   public String toString() {
     return "ServerConfig[port=" + port + ", db=" + effectiveDatabaseUrl().replaceAll("password=[^&]*", "password=***")
-        + ", dataDir=" + dataDir + ", demo=" + demo + "]";
+        + ", dataDir=" + dataDir + ", demo=" + demo
+        + ", overdraftPolicy=" + overdraftPolicy + "]";
   }
 }

@@ -1,6 +1,8 @@
 package dev.kassa.server;
 
+import dev.kassa.server.loyalty.OverdraftPolicy;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -18,42 +20,55 @@ public final class ServerMain implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(ServerMain.class);
 
   @Option(names = "--port", description = "HTTP port (0 picks a free one). Env: KASSA_PORT.",
-      defaultValue = "${env:KASSA_PORT:-8080}")
+      defaultValue = "8080")
   int port;
 
   @Option(names = "--db", description = "JDBC URL, jdbc:sqlite:... or jdbc:postgresql://... "
       + "Default: an SQLite file in the data directory. Env: KASSA_DB.",
-      defaultValue = "${env:KASSA_DB}", scope = ScopeType.INHERIT)
+      scope = ScopeType.INHERIT)
   String databaseUrl;
 
   @Option(names = "--data-dir", description = "Data directory. Env: KASSA_DATA_DIR.",
-      defaultValue = "${env:KASSA_DATA_DIR:-data/server}", scope = ScopeType.INHERIT)
+      defaultValue = "data/server", scope = ScopeType.INHERIT)
   Path dataDir;
 
   @Option(names = "--metrics-token", description = "Bearer token Prometheus scrapes /metrics with"
-      + " (default: admins only). Env: KASSA_METRICS_TOKEN.",
-      defaultValue = "${env:KASSA_METRICS_TOKEN}")
+      + " (default: admins only). Env: KASSA_METRICS_TOKEN.")
   String metricsToken;
 
   @Option(names = "--max-concurrent-requests", description = "Requests served at once before the server"
       + " answers 503 with Retry-After (default ${DEFAULT-VALUE}). Env: KASSA_MAX_CONCURRENT_REQUESTS.",
-      defaultValue = "${env:KASSA_MAX_CONCURRENT_REQUESTS:-" + ServerConfig.DEFAULT_MAX_CONCURRENT_REQUESTS + "}")
+      defaultValue = "" + ServerConfig.DEFAULT_MAX_CONCURRENT_REQUESTS)
   int maxConcurrentRequests;
+
+  @Option(names = "--overdraft-policy", description = "What the server does when offline redemptions overspend"
+      + " a card: ${COMPLETION-CANDIDATES}. NET (default) lets the balance go negative and nets it against later"
+      + " accruals; WRITE_OFF writes the overspent points off at once. Env: KASSA_OVERDRAFT_POLICY.",
+      defaultValue = "NET")
+  OverdraftPolicy overdraftPolicy;
 
   @Option(names = "--demo", description = "Load the demo store, catalog, program, cards and staff"
       + " on first start (deterministic, fixed seed).")
   boolean demo;
 
   public static void main(String[] args) {
-    int exit = new CommandLine(new ServerMain()).execute(args);
+    int exit = commandLine(new ServerMain(), System.getenv()).execute(args);
     if (exit != 0) {
       System.exit(exit);
     }
   }
 
+  /** The command line of {@code main}, its options' defaults taken from {@code environment} where set there. */
+  static CommandLine commandLine(ServerMain main, Map<String, String> environment) {
+    CommandLine commandLine = new CommandLine(main);
+    commandLine.setDefaultValueProvider(new EnvironmentDefaults(environment));
+    return commandLine;
+  }
+
   ServerConfig config() {
     return ServerConfig.defaults(dataDir).withPort(port).withDatabaseUrl(databaseUrl).withDemo(demo)
-        .withMetricsToken(metricsToken).withMaxConcurrentRequests(maxConcurrentRequests);
+        .withMetricsToken(metricsToken).withMaxConcurrentRequests(maxConcurrentRequests)
+        .withOverdraftPolicy(overdraftPolicy);
   }
 
   @Override
