@@ -44,7 +44,7 @@ public final class SyncModule {
   public static LoyaltyStore loyaltyStore(Services services) {
     FeedWriter feed = ChangeLog::appendAll;
     return new LoyaltyStore(new DatabaseTransactions(services.db()),
-        new LoyaltyMerge(enginePointsCheck(services), feed), feed);
+        new LoyaltyMerge(enginePointsCheck(services), feed, services.config().overdraftPolicy()), feed);
   }
 
   private static PointsCheck enginePointsCheck(Services services) {
@@ -56,7 +56,7 @@ public final class SyncModule {
   public static List<Route> routes(Services services, PointsCheck pointsCheck) {
     DatabaseTransactions tx = new DatabaseTransactions(services.db());
     FeedWriter feed = ChangeLog::appendAll;
-    LoyaltyMerge merge = new LoyaltyMerge(pointsCheck, feed);
+    LoyaltyMerge merge = new LoyaltyMerge(pointsCheck, feed, services.config().overdraftPolicy());
     HybridClock hlc = new HybridClock(services.clock());
     PushService push = new PushService(new PushStore(tx, merge, services.clock()), hlc, services.clock());
     FeedPages pages = new FeedPages(tx);

@@ -6,8 +6,10 @@ import dev.kassa.model.sync.PushRequest;
 import dev.kassa.model.sync.PushResponse;
 import dev.kassa.model.sync.SyncCodec;
 import dev.kassa.model.sync.SyncEvent;
+import dev.kassa.server.loyalty.OverdraftPolicy;
 import dev.kassa.server.loyalty.store.LinePointsCheck;
 import dev.kassa.server.loyalty.store.LoyaltyMerge;
+import dev.kassa.server.loyalty.store.LoyaltyStore;
 import dev.kassa.server.store.Database;
 import dev.kassa.server.sync.store.DatabaseTransactions;
 import dev.kassa.server.sync.store.PushStore;
@@ -28,17 +30,32 @@ public final class SyncFixture implements AutoCloseable {
   public final DatabaseTransactions tx;
   public final RecordingFeed feed = new RecordingFeed();
   public final PushService push;
+  public final OverdraftPolicy policy;
 
   public SyncFixture(Engine engine) {
-    this(engine.openDatabase());
+    this(engine, OverdraftPolicy.NET);
+  }
+
+  public SyncFixture(Engine engine, OverdraftPolicy policy) {
+    this(engine.openDatabase(), policy);
   }
 
   public SyncFixture(Database db) {
+    this(db, OverdraftPolicy.NET);
+  }
+
+  public SyncFixture(Database db, OverdraftPolicy policy) {
     this.db = db;
     this.tx = new DatabaseTransactions(db);
+    this.policy = policy;
     Clock clock = Clock.systemUTC();
-    this.push = new PushService(new PushStore(tx, new LoyaltyMerge(new LinePointsCheck(), feed), clock),
+    this.push = new PushService(new PushStore(tx, new LoyaltyMerge(new LinePointsCheck(), feed, policy), clock),
         new HybridClock(clock), clock);
+  }
+
+  /** The office's side of the ledger over the same database, merging under the same policy. */
+  public LoyaltyStore loyalty() {
+    return new LoyaltyStore(tx, new LoyaltyMerge(new LinePointsCheck(), feed, policy), feed);
   }
 
   public PushResponse push(Events terminal, List<SyncEvent> events) {

@@ -13,6 +13,7 @@ import dev.kassa.server.feed.store.FeedWriter;
 import dev.kassa.server.loyalty.Conflict;
 import dev.kassa.server.loyalty.Movement;
 import dev.kassa.server.loyalty.Overdraft;
+import dev.kassa.server.loyalty.OverdraftPolicy;
 import dev.kassa.server.loyalty.OverdraftWalk;
 import dev.kassa.server.loyalty.WalkTail;
 import dev.kassa.server.sync.store.Sql;
@@ -39,6 +40,10 @@ import java.util.UUID;
  * ledger), and conflicts go to the feeds. The touched cards are only marked ({@link CardFeedPending}):
  * the {@link CardPublisher} writes their entities to the cards feed afterwards, once per card
  * however many merges moved it, and outside the card locks.
+ *
+ * <p>Under {@link OverdraftPolicy#WRITE_OFF} a walked member's conflicts are those of the
+ * {@link dev.kassa.server.loyalty.WriteOffWalk} and the policy's write-off entries are added in the
+ * same walk ({@link PolicyWriteOff}); under NET the walk is what it always was, at no extra cost.
  */
 public final class LoyaltyMerge {
   /** A member enrolment and the event that carried it. */
@@ -59,10 +64,18 @@ public final class LoyaltyMerge {
   private final MovementCache movements;
   private final PointsCheck pointsCheck;
   private final FeedWriter feed;
+  private final OverdraftPolicy policy;
+  private final PolicyWriteOff writeOff = new PolicyWriteOff();
 
+  /** A merge under the default {@link OverdraftPolicy#NET}. */
   public LoyaltyMerge(PointsCheck pointsCheck, FeedWriter feed) {
+    this(pointsCheck, feed, OverdraftPolicy.NET);
+  }
+
+  public LoyaltyMerge(PointsCheck pointsCheck, FeedWriter feed, OverdraftPolicy policy) {
     this.pointsCheck = pointsCheck;
     this.feed = feed;
+    this.policy = java.util.Objects.requireNonNull(policy, "policy == null");
     this.movements = new MovementCache(DEFAULT_MOVEMENTS_KEPT);
   }
 
@@ -191,6 +204,8 @@ public final class LoyaltyMerge {
       }
     }
     Walked walked = recomputeConflicts(c, rewalk, current, now, changes);
+    // the policy's own entries moved these rows once more
+    sums.putAll(walked.written());
     Map<String, Long> tails = new HashMap<>(walked.tails());
     tails.keySet().retainAll(deltas.keySet());
     ledger.setWalkTails(c, tails);
@@ -255,7 +270,8 @@ public final class LoyaltyMerge {
   }
 
   /** A walk's outcome: the exact {@link WalkTail} of each member that is one card, and every walked card's movements. */
-  private record Walked(Map<String, Long> tails, Map<String, List<Movement>> movements) {}
+  private record Walked(Map<String, Long> tails, Map<String, List<Movement>> movements,
+      Map<String, LedgerStore.Sums> written) {}
 
   /**
    * {@link #recomputeConflicts(Connection, String, Set, Instant, List)} for several members (by
@@ -266,7 +282,7 @@ public final class LoyaltyMerge {
       Map<String, List<Movement>> current, Instant now, List<ChangeLog.Entry> changes) throws SQLException {
     Map<String, Long> tails = new HashMap<>();
     if (members.isEmpty()) {
-      return new Walked(tails, Map.of());
+      return new Walked(tails, Map.of(), Map.of());
     }
     Map<String, String> canonicalOf = new HashMap<>();
     members.forEach((canonical, cards) -> cards.forEach(card -> canonicalOf.put(card, canonical)));
@@ -279,15 +295,30 @@ public final class LoyaltyMerge {
         known.computeIfAbsent(canonicalOf.get(conflict.cardNumber()), k -> new ArrayList<>()).add(conflict);
       }
     }
+    Map<String, LedgerStore.Sums> written = new HashMap<>();
     for (Map.Entry<String, Set<String>> member : members.entrySet()) {
       List<Movement> movements = new ArrayList<>();
       member.getValue().forEach(card -> movements.addAll(byCard.getOrDefault(card, List.of())));
-      applyWalk(c, member.getKey(), movements, known.getOrDefault(member.getKey(), List.of()), now, changes);
+      List<Conflict> stored = known.getOrDefault(member.getKey(), List.of());
+      if (policy == OverdraftPolicy.NET) {
+        applyWalk(c, member.getKey(), movements, stored, now, changes);
+        if (member.getValue().size() == 1) {
+          tails.put(member.getKey(), WalkTail.of(movements));
+        }
+        continue;
+      }
+      PolicyWriteOff.Outcome outcome = writeOff.apply(c, member.getKey(), movements, stored, now, changes, this::save);
+      if (outcome.entry() != null) {
+        List<Movement> withEntry = new ArrayList<>(byCard.getOrDefault(member.getKey(), List.of()));
+        withEntry.add(outcome.entry());
+        byCard.put(member.getKey(), withEntry);
+        written.put(member.getKey(), outcome.sums());
+      }
       if (member.getValue().size() == 1) {
-        tails.put(member.getKey(), WalkTail.of(movements));
+        tails.put(member.getKey(), outcome.tail());
       }
     }
-    return new Walked(tails, byCard);
+    return new Walked(tails, byCard, written);
   }
 
   private void applyWalk(Connection c, String canonical, List<Movement> movements, List<Conflict> stored,
