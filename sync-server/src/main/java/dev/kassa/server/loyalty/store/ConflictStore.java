@@ -22,7 +22,10 @@ public final class ConflictStore {
   private static final String COLUMNS = "id, card_number, trigger_entry, deficit, involved, status, detected_at,"
       + " resolved_at, resolved_by, resolution";
 
-  /** Inserts or updates a conflict (by id) and the stores it concerns. */
+  /**
+   * Inserts or updates a conflict (by id) and the stores it concerns: those of its involved
+   * redemptions now, so a store whose redemption later entries took out of it no longer sees it.
+   */
   public void upsert(Connection c, Conflict conflict) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO loyalty_conflicts (" + COLUMNS + ") VALUES "
         + Sql.valueRows(1, 10) + " ON CONFLICT (id) DO UPDATE SET deficit = excluded.deficit,"
@@ -34,7 +37,18 @@ public final class ConflictStore {
           conflict.resolution()));
       ps.executeUpdate();
     }
-    for (String store : new java.util.TreeSet<>(conflict.involved().stream().map(Involved::storeId).toList())) {
+    java.util.Set<String> stores = new java.util.TreeSet<>(conflict.involved().stream().map(Involved::storeId).toList());
+    if (!stores.isEmpty()) {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM conflict_stores WHERE conflict_id = ?"
+          + " AND store_id NOT IN (" + Sql.marks(stores.size()) + ")")) {
+        List<Object> params = new ArrayList<>();
+        params.add(conflict.id());
+        params.addAll(stores);
+        Sql.bind(ps, params);
+        ps.executeUpdate();
+      }
+    }
+    for (String store : stores) {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO conflict_stores (conflict_id, store_id)"
           + " VALUES (?, ?) ON CONFLICT (conflict_id, store_id) DO NOTHING")) {
         Sql.bind(ps, List.of(conflict.id(), store));

@@ -336,11 +336,12 @@ public final class LoyaltyMerge {
       List<Conflict.Involved> involved = o.involved().stream()
           .map(m -> new Conflict.Involved(m.entryId(), m.saleId(), m.storeId(), m.terminalId(), m.points()))
           .toList();
-      Conflict.Status status = known == null || known.status() == Conflict.Status.RETRACTED
-          ? Conflict.Status.OPEN : known.status();
+      // a retracted episode that later entries bring back is open again, without the retraction's note
+      Conflict kept = known == null || known.status() == Conflict.Status.RETRACTED ? null : known;
+      Conflict.Status status = kept == null ? Conflict.Status.OPEN : kept.status();
       Conflict updated = new Conflict(o.conflictId(), canonical, o.trigger().entryId(), o.deficit(), involved, status,
-          known == null ? now : known.detectedAt(), known == null ? null : known.resolvedAt(),
-          known == null ? null : known.resolvedBy(), known == null ? null : known.resolution());
+          known == null ? now : known.detectedAt(), kept == null ? null : kept.resolvedAt(),
+          kept == null ? null : kept.resolvedBy(), kept == null ? null : kept.resolution());
       if (!updated.equals(known)) {
         save(c, updated, changes);
       }
@@ -353,12 +354,22 @@ public final class LoyaltyMerge {
     }
   }
 
-  /** Stores a conflict and adds it to {@code changes} for the conflicts feed of every store it concerns. */
+  /**
+   * Stores a conflict and adds it to {@code changes} for the conflicts feed of every store it
+   * concerns; a store it no longer concerns gets its removal.
+   */
   public void save(Connection c, Conflict conflict, List<ChangeLog.Entry> changes) throws SQLException {
+    List<String> before = conflicts.stores(c, conflict.id());
     conflicts.upsert(c, conflict);
-    for (String store : conflicts.stores(c, conflict.id())) {
+    List<String> now = conflicts.stores(c, conflict.id());
+    for (String store : now) {
       changes.add(new ChangeLog.Entry(Stream.CONFLICTS, store, "conflict", conflict.id().toString(),
           conflict.status() == Conflict.Status.RETRACTED ? null : SyncCodec.toTree(conflict)));
+    }
+    for (String store : before) {
+      if (!now.contains(store)) {
+        changes.add(new ChangeLog.Entry(Stream.CONFLICTS, store, "conflict", conflict.id().toString(), null));
+      }
     }
   }
 
