@@ -1,5 +1,7 @@
 package dev.kassa.server.loyalty;
 
+import dev.kassa.model.ledger.EntryType;
+
 /**
  * What the server does about an overdraft conflict when it detects one ({@code --overdraft-policy}).
  * {@code NET}: the conflict stays OPEN and the card's balance stays negative until later accruals
@@ -17,8 +19,11 @@ public enum OverdraftPolicy {
   public static final String STORE = "office";
   public static final String TERMINAL = "policy:overdraft-write-off";
 
-  /** Whether the WRITE_OFF policy wrote this entry (such entries are left out of its own walk). */
+  /**
+   * Whether the WRITE_OFF policy wrote this entry (such entries are left out of its own walk). A
+   * terminal cannot pass one off as the policy's: terminals may not push ADJUST entries at all.
+   */
   public static boolean madeByPolicy(Movement m) {
-    return m.terminalId().equals(TERMINAL) && m.storeId().equals(STORE);
+    return m.type() == EntryType.ADJUST && m.terminalId().equals(TERMINAL) && m.storeId().equals(STORE);
   }
 }
