@@ -59,6 +59,20 @@ public final class Events {
 
   /** A sale of {@code lines} lines, earning {@code earned} on {@code card} (null: no card). */
   public SyncEvent sale(String card, long earned, long redeemed, String reservationId) {
+    return sale(card, earned, earned, redeemed, reservationId);
+  }
+
+  /** A sale whose loyalty claims {@code claimed} points while its lines explain {@code earned}: a points mismatch. */
+  public SyncEvent saleClaiming(String card, long earned, long claimed) {
+    return sale(card, earned, claimed, 0, null);
+  }
+
+  /** The shift this terminal's sales belong to. */
+  public UUID shift() {
+    return shift;
+  }
+
+  private SyncEvent sale(String card, long earned, long claimed, long redeemed, String reservationId) {
     UUID id = UUID.randomUUID();
     List<SaleLine> lines = new ArrayList<>();
     long pointsLeft = earned;
@@ -70,7 +84,7 @@ public final class Events {
           Money.ofMinor(0, "RUB"), "VAT22", 2200, points, Set.of()));
     }
     Money total = Money.ofMinor(lines.stream().mapToLong(l -> l.net().minor()).sum(), "RUB");
-    SaleLoyalty loyalty = card == null ? null : new SaleLoyalty(card, 1, "SILVER", earned, redeemed,
+    SaleLoyalty loyalty = card == null ? null : new SaleLoyalty(card, 1, "SILVER", claimed, redeemed,
         Money.ofMinor(redeemed * 100, "RUB"), reservationId, reservationId == null && redeemed > 0, List.of());
     Sale sale = new Sale(id, storeId, terminalId, shift, ++receipt, "cashier-1", T0.plusMillis(clock), lines, total,
         List.of(Payment.cash(total, total)), loyalty);
