@@ -196,6 +196,8 @@ public final class Checkout {
         payments.add(Payment.of(PaymentMethod.POINTS, evaluation.redeemedValue(), reservationId));
         rest = total.minus(evaluation.redeemedValue());
       }
+      // no coupons: the till takes no codes yet. When it does, the sale records the codes CouponRules
+      // accepted (not the definition ids the basket gets): the server maps them back as the till did.
       saleLoyalty = new SaleLoyalty(request.cardNumber(), loyalty.program().version(), evaluation.tierId(),
           evaluation.pointsEarned(), evaluation.pointsRedeemed(), evaluation.redeemedValue(), reservationId,
           kind == CheckoutResult.Redemption.OFFLINE, List.of());

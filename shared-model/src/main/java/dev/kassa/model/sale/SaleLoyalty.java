@@ -10,6 +10,12 @@ import java.util.List;
  * (the server recomputes with the same version), the tier the customer had, what was earned and
  * redeemed. {@code reservationId} is set when the redemption was held online on the server;
  * {@code offline} marks a redemption made within the offline allowance, unconfirmed by the server.
+ *
+ * <p>{@code coupons} are the codes presented at the till and accepted by
+ * {@link dev.kassa.model.loyalty.coupon.CouponRules}, as scanned or typed: single-use codes the server
+ * issued and promo codes of the program. Not coupon definition ids: the code is what the receipt and
+ * the office follow (which code was used, and used twice), and the server maps each code back to its
+ * definition the way the till did when it recomputes the points.
  */
 public record SaleLoyalty(
     String cardNumber,

@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * version the terminal named, against the card as the server knows it (12-month spend and first
  * purchase from the merged sales before this one, birthday from the enrolment). A difference is a
  * mismatch: the terminal may have known less (offline sales elsewhere), or it is a bug or tampering;
- * either way the office sees it. An unknown program version is recorded as a mismatch too.
+ * either way the office sees it. An unknown program version is recorded as a mismatch too. Coupon
+ * codes the sale presented count as the till counted them ({@link PresentedCoupons}).
  */
 public final class EnginePointsCheck implements PointsCheck {
   private final ProgramSource programs;
@@ -43,16 +44,17 @@ public final class EnginePointsCheck implements PointsCheck {
     // the engine reads the spend only for the tier it reaches: a spend known to lie within one tier will do
     CardHistory history = CardHistory.before(c, sales, (sale, low, high) -> engine(sale.loyalty().programVersion())
         .map(e -> Objects.equals(e.program().tierFor(low), e.program().tierFor(high))).orElse(true));
+    PresentedCoupons coupons = PresentedCoupons.of(c, sales, v -> engine(v).map(LoyaltyEngine::program));
     List<MismatchStore.Mismatch> found = new ArrayList<>();
     for (Sale sale : sales) {
       if (sale.loyalty() != null) {
-        check(sale, history.stateBefore(sale)).ifPresent(found::add);
+        check(sale, history.stateBefore(sale), coupons).ifPresent(found::add);
       }
     }
     return found;
   }
 
-  private Optional<MismatchStore.Mismatch> check(Sale sale, CardState card) {
+  private Optional<MismatchStore.Mismatch> check(Sale sale, CardState card, PresentedCoupons coupons) {
     SaleLoyalty loyalty = sale.loyalty();
     if (loyalty == null) {
       return Optional.empty();
@@ -66,7 +68,9 @@ public final class EnginePointsCheck implements PointsCheck {
       lines.add(new BasketLine(line.lineNo(), line.sku(), line.categoryId(), line.quantity(), line.unitPrice(),
           line.amount(), line.flags()));
     }
-    Basket basket = new Basket(sale.total().currency(), lines, loyalty.coupons(), loyalty.pointsRedeemed());
+    // the sale carries the codes presented; the engine takes the definitions the till accepted them as
+    Basket basket = new Basket(sale.total().currency(), lines,
+        coupons.definitionIds(engine.get().program(), loyalty, sale.createdAt()), loyalty.pointsRedeemed());
     Evaluation evaluation;
     try {
       evaluation = engine.get().evaluate(card, basket, sale.createdAt());
