@@ -3,12 +3,13 @@ package dev.kassa.server.coupon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kassa.model.id.HybridClock;
+import dev.kassa.model.loyalty.DemoProgram;
 import dev.kassa.model.ledger.EntryType;
 import dev.kassa.model.sync.ChainHead;
 import dev.kassa.model.sync.PushRequest;
 import dev.kassa.model.sync.SyncCodec;
 import dev.kassa.model.sync.SyncEvent;
-import dev.kassa.server.loyalty.store.LinePointsCheck;
+import dev.kassa.server.loyalty.store.EnginePointsCheck;
 import dev.kassa.server.loyalty.store.LoyaltyMerge;
 import dev.kassa.server.store.Database;
 import dev.kassa.server.sync.Events;
@@ -24,6 +25,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,14 +77,20 @@ class CouponPushCostTest {
         new PushRequest(1, UUID.randomUUID(), till.terminalId(), new ChainHead(0, ""), events)));
   }
 
+  /** The push path with the real points recompute, which reads the issued codes a batch presents. */
+  private static PushService pushService(Transactions tx) {
+    Clock clock = Clock.systemUTC();
+    EnginePointsCheck points = new EnginePointsCheck(v -> Optional.of(DemoProgram.load()));
+    return new PushService(new PushStore(tx, new LoyaltyMerge(points, new RecordingFeed()), clock),
+        new HybridClock(clock), clock);
+  }
+
   @ParameterizedTest
   @EnumSource(Engine.class)
   void aBatchWithoutCouponsCertificatesOrVoidsRunsNoStatementForThem(Engine engine) {
     try (Database db = engine.openDatabase()) {
       RecordingTransactions tx = new RecordingTransactions(db);
-      Clock clock = Clock.systemUTC();
-      PushService push = new PushService(new PushStore(tx, new LoyaltyMerge(new LinePointsCheck(),
-          new RecordingFeed()), clock), new HybridClock(clock), clock);
+      PushService push = pushService(tx);
       Events till = new Events("store-1", "till-1");
       SyncEvent sale = till.sale("7000001", 50);
 
@@ -93,6 +101,23 @@ class CouponPushCostTest {
       assertThat(tx.statements).isNotEmpty();
       assertThat(plain).isZero();
       assertThat(tx.touchingCouponsOrCertificates()).isPositive();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void thePointsRecomputeReadsTheIssuedCodesOfABatchOnce(Engine engine) {
+    try (Database db = engine.openDatabase()) {
+      RecordingTransactions tx = new RecordingTransactions(db);
+      PushService push = pushService(tx);
+      Events till = new Events("store-1", "till-1");
+
+      push(push, till, List.of(Tills.sale(till, "7000001", List.of("SALE-0001", "SPRING"), null, 0),
+          Tills.sale(till, "7000002", List.of("SALE-0002"), null, 0)));
+
+      // the coupon merge locks the rows it uses with an UPDATE; the recompute only reads
+      assertThat(tx.statements).filteredOn(sql -> sql.startsWith("select") && sql.contains("issued_coupons"))
+          .hasSize(1);
     }
   }
 }
