@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The central catalog: VAT rates and categories as JSON, products as a CSV import. Every write
- * is all-or-nothing and lands in the catalog feed the terminals pull.
+ * The central catalog: VAT rates and categories as JSON, products as a CSV import, and a product
+ * taken out by its SKU. Every write is all-or-nothing and lands in the catalog feed the terminals
+ * pull (a product taken out as a tombstone).
  */
 public final class CatalogRoutes {
   private final CatalogStore store;
@@ -39,7 +40,8 @@ public final class CatalogRoutes {
         Route.post("/api/v1/admin/catalog/vat-rates", Access.ADMIN, catalog::vatRates),
         Route.post("/api/v1/admin/catalog/categories", Access.ADMIN, catalog::categories),
         Route.post("/api/v1/admin/catalog/import", Access.ADMIN, catalog::importCsv),
-        Route.get("/api/v1/admin/catalog/products/{sku}", Access.STORE_MANAGER, catalog::product));
+        Route.get("/api/v1/admin/catalog/products/{sku}", Access.STORE_MANAGER, catalog::product),
+        Route.delete("/api/v1/admin/catalog/products/{sku}", Access.ADMIN, catalog::deleteProduct));
   }
 
   void vatRates(Context ctx) {
@@ -72,6 +74,13 @@ public final class CatalogRoutes {
   void product(Context ctx) {
     Json.ok(ctx, store.product(ctx.pathParam("sku"))
         .orElseThrow(() -> ApiException.notFound("no product " + ctx.pathParam("sku"))));
+  }
+
+  void deleteProduct(Context ctx) {
+    if (!store.deleteProduct(ctx.pathParam("sku"))) {
+      throw ApiException.notFound("no product " + ctx.pathParam("sku"));
+    }
+    ctx.status(204);
   }
 
   /** The given currency, else the one currency all stores use. */

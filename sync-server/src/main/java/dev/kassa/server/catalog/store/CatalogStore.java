@@ -184,6 +184,28 @@ public final class CatalogStore {
     return changed.size();
   }
 
+  /**
+   * Takes a product out of the catalog (discontinued, or entered by mistake) and publishes its
+   * tombstone, so every till drops it at its next pull and a new till's snapshot never has it.
+   * Sales keep their own copy of each line, so history does not change. False when there is no
+   * such product (nothing published).
+   */
+  public boolean deleteProduct(String sku) {
+    return db.inTransaction(c -> {
+      try (PreparedStatement barcodes = c.prepareStatement("DELETE FROM product_barcodes WHERE sku = ?");
+          PreparedStatement product = c.prepareStatement("DELETE FROM products WHERE sku = ?")) {
+        barcodes.setString(1, sku);
+        barcodes.executeUpdate();
+        product.setString(1, sku);
+        if (product.executeUpdate() == 0) {
+          return false;
+        }
+      }
+      ChangeLog.appendAll(c, List.of(new ChangeLog.Entry(Stream.CATALOG, null, "product", sku, null)));
+      return true;
+    });
+  }
+
   public Optional<Product> product(String sku) {
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT data FROM products WHERE sku = ?")) {
