@@ -102,7 +102,8 @@ class ClockSkewTest {
     return new org.assertj.core.data.TemporalUnitWithinOffset(CLOSE.toSeconds(), java.time.temporal.ChronoUnit.SECONDS);
   }
 
-  private static CheckoutRequest buy(TerminalRuntime till, String card, long points) {
+  /** A sale of ten of the first plain product over 500 RUB the till knows, paid by card. */
+  static CheckoutRequest buy(TerminalRuntime till, String card, long points) {
     Product product = till.ledger().feeds().keys("product").stream().map(sku -> till.ledger().feeds().product(sku)
         .orElseThrow()).filter(p -> !p.soldByWeight() && p.flags().isEmpty() && p.price().minor() >= 50_000
             && !Set.of("tobacco", "alcohol").contains(p.categoryId())).findFirst().orElseThrow();

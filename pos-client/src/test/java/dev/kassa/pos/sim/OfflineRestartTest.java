@@ -2,13 +2,8 @@ package dev.kassa.pos.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kassa.model.catalog.Product;
 import dev.kassa.model.ledger.LedgerEntry;
 import dev.kassa.model.money.Money;
-import dev.kassa.model.sale.PaymentMethod;
-import dev.kassa.model.sale.Quantity;
-import dev.kassa.pos.checkout.CartLine;
-import dev.kassa.pos.checkout.CheckoutRequest;
 import dev.kassa.pos.checkout.CheckoutResult;
 import dev.kassa.pos.sync.HttpsOptions;
 import dev.kassa.pos.sync.SyncSettings;
@@ -100,10 +95,10 @@ class OfflineRestartTest {
       String card = fast.ledger().feeds().keys("card").get(0);
       long known = slow.ledger().cardPosition(card).confirmedBalance();
       List<CheckoutResult> offline = new ArrayList<>();
-      offline.add(fast.checkout().checkout(buy(fast, card, 0)));
-      offline.add(slow.checkout().checkout(buy(slow, card, known)));
-      offline.add(fast.checkout().checkout(buy(fast, card, known)));
-      offline.add(slow.checkout().checkout(buy(slow, card, 0)));
+      offline.add(fast.checkout().checkout(ClockSkewTest.buy(fast, card, 0)));
+      offline.add(slow.checkout().checkout(ClockSkewTest.buy(slow, card, known)));
+      offline.add(fast.checkout().checkout(ClockSkewTest.buy(fast, card, known)));
+      offline.add(slow.checkout().checkout(ClockSkewTest.buy(slow, card, 0)));
       offline.forEach(r -> all.addAll(r.entries()));
 
       // before the server's time they stamp by their own clocks, as the tills know nothing better;
@@ -121,7 +116,7 @@ class OfflineRestartTest {
         assertThat(serverReceiveTimes(till.profile().terminalId()))
             .as("the server's receive time is its own, whatever the till's clock said").hasSize(2)
             .allSatisfy(received -> assertThat(received).isCloseTo(Instant.now(), within()));
-        CheckoutResult after = till.checkout().checkout(buy(till, card, 0));
+        CheckoutResult after = till.checkout().checkout(ClockSkewTest.buy(till, card, 0));
         all.addAll(after.entries());
         assertThat(after.sale().createdAt()).as("stamped by the server's time once the till has it")
             .isCloseTo(Instant.now(), within());
@@ -154,7 +149,7 @@ class OfflineRestartTest {
     server.stop();
 
     try (TerminalRuntime till = restart(data, fastClock)) {
-      CheckoutResult sale = till.checkout().checkout(buy(till, null, 0));
+      CheckoutResult sale = till.checkout().checkout(ClockSkewTest.buy(till, null, 0));
 
       assertThat(sale.sale().createdAt()).isCloseTo(Instant.now(), within());
       assertThat(till.syncState().lastSuccess()).isNotNull();
@@ -220,13 +215,5 @@ class OfflineRestartTest {
 
   private static TemporalUnitWithinOffset within() {
     return new TemporalUnitWithinOffset(60, ChronoUnit.SECONDS);
-  }
-
-  private static CheckoutRequest buy(TerminalRuntime till, String card, long points) {
-    Product product = till.ledger().feeds().keys("product").stream().map(sku -> till.ledger().feeds().product(sku)
-        .orElseThrow()).filter(p -> !p.soldByWeight() && p.flags().isEmpty() && p.price().minor() >= 50_000
-            && !Set.of("tobacco", "alcohol").contains(p.categoryId())).findFirst().orElseThrow();
-    return new CheckoutRequest("cashier", List.of(new CartLine(product, Quantity.pieces(10), null)), card, points,
-        PaymentMethod.CARD);
   }
 }

@@ -26,4 +26,11 @@ public record Overdraft(String cardNumber, Movement trigger, List<Movement> invo
     return UUID.nameUUIDFromBytes(("overdraft:" + cardNumber + ":" + trigger.entryId())
         .getBytes(StandardCharsets.UTF_8));
   }
+
+  /** The involved redemptions as a conflict names them. */
+  public List<Conflict.Involved> conflictInvolved() {
+    return involved.stream()
+        .map(m -> new Conflict.Involved(m.entryId(), m.saleId(), m.storeId(), m.terminalId(), m.points()))
+        .toList();
+  }
 }

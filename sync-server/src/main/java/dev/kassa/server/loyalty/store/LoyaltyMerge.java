@@ -333,9 +333,7 @@ public final class LoyaltyMerge {
     }
     for (Overdraft o : found.values()) {
       Conflict known = existing.remove(o.conflictId());
-      List<Conflict.Involved> involved = o.involved().stream()
-          .map(m -> new Conflict.Involved(m.entryId(), m.saleId(), m.storeId(), m.terminalId(), m.points()))
-          .toList();
+      List<Conflict.Involved> involved = o.conflictInvolved();
       // a retracted episode that later entries bring back is open again, without the retraction's note
       Conflict kept = known == null || known.status() == Conflict.Status.RETRACTED ? null : known;
       Conflict.Status status = kept == null ? Conflict.Status.OPEN : kept.status();

@@ -49,9 +49,7 @@ final class PolicyWriteOff {
     }
     for (Overdraft o : walk.overdrafts()) {
       Conflict known = existing.remove(o.conflictId());
-      List<Conflict.Involved> involved = o.involved().stream()
-          .map(m -> new Conflict.Involved(m.entryId(), m.saleId(), m.storeId(), m.terminalId(), m.points()))
-          .toList();
+      List<Conflict.Involved> involved = o.conflictInvolved();
       // an office user's resolution stands; any other state is the policy's to settle
       boolean byOffice = known != null && known.status() == Conflict.Status.RESOLVED
           && !OverdraftPolicy.RESOLVER.equals(known.resolvedBy());
