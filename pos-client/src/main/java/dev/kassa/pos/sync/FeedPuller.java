@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * with its own cursor; a page that fails to arrive is reported only after the page before it was
  * applied, exactly as if it had been asked for afterwards.
  *
+ * <p>The page size is the agent's setting, or less when the store asks for less: the ledger's feed
+ * store asks for small pages while a shift is open ({@link FeedStore#pageSize}).
+ *
  * <p>Only the first page of a pull, asked for with the stored cursor, makes the server bring the
  * feed up to date first (the cards feed shows this till's pushes from then on); the pages after it
  * say they continue it. A pull cut short starts again from the stored cursor as a first page.
@@ -29,7 +32,7 @@ final class FeedPuller {
 
   private final SyncClient client;
   private final FeedStore feeds;
-  private final int pageSize;
+  private final int configuredPageSize;
   private final ExecutorService fetcher;
 
   /** {@code fetcher} runs the read-ahead calls; the agent owns it. */
@@ -40,7 +43,12 @@ final class FeedPuller {
     if (pageSize < 1) {
       throw new IllegalArgumentException("pageSize < 1: " + pageSize);
     }
-    this.pageSize = pageSize;
+    this.configuredPageSize = pageSize;
+  }
+
+  /** The page size the store asks for now (smaller while the till trades), at most the setting. */
+  private int pageSize() {
+    return Math.max(1, Math.min(configuredPageSize, feeds.pageSize(configuredPageSize)));
   }
 
   void pullAll(Stream stream) throws SyncFailure {
@@ -50,7 +58,8 @@ final class FeedPuller {
         throw new SyncFailure.BadAnswer("asked for " + stream.id() + ", got " + page.stream().id(), null);
       }
       String next = page.cursor();
-      Future<PullResponse> ahead = page.hasMore() ? fetcher.submit(() -> client.pull(stream, next, pageSize, true))
+      int size = pageSize();
+      Future<PullResponse> ahead = page.hasMore() ? fetcher.submit(() -> client.pull(stream, next, size, true))
           : null;
       try {
         feeds.apply(page);
@@ -69,7 +78,7 @@ final class FeedPuller {
 
   private PullResponse fetchFromStoredCursor(Stream stream) throws SyncFailure {
     try {
-      return client.pull(stream, feeds.cursor(stream), pageSize);
+      return client.pull(stream, feeds.cursor(stream), pageSize());
     } catch (SyncFailure.CursorExpired e) {
       return snapshotInstead(stream);
     }
@@ -78,7 +87,7 @@ final class FeedPuller {
   private PullResponse snapshotInstead(Stream stream) throws SyncFailure {
     log.info("{} cursor expired, taking a snapshot", stream.id());
     feeds.resetCursor(stream);
-    return client.pull(stream, feeds.cursor(stream), pageSize);
+    return client.pull(stream, feeds.cursor(stream), pageSize());
   }
 
   /**

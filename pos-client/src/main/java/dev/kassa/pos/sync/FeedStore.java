@@ -20,4 +20,12 @@ public interface FeedStore {
 
   /** Conflicts the server reported for this store that nobody has resolved yet. */
   int openConflicts();
+
+  /**
+   * How many changes to ask for in the next page, given the agent's setting: a store whose page
+   * writes hold up other work may ask for fewer.
+   */
+  default int pageSize(int configured) {
+    return configured;
+  }
 }

@@ -137,7 +137,7 @@ final class FeedSeed {
     }
   }
 
-  private static String ean13(long twelveDigits) {
+  static String ean13(long twelveDigits) {
     String digits = Long.toString(twelveDigits);
     digits = "0".repeat(12 - digits.length()) + digits;
     int sum = 0;

@@ -40,6 +40,11 @@ final class TimedFeedStore implements FeedStore {
     return inner.openConflicts();
   }
 
+  @Override
+  public int pageSize(int configured) {
+    return inner.pageSize(configured);
+  }
+
   double applySeconds() {
     return applyNanos / 1e9;
   }

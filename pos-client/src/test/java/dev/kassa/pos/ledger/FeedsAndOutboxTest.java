@@ -138,6 +138,66 @@ class FeedsAndOutboxTest {
     assertThat(ledger.feeds().cursor(Stream.CARDS)).isEqualTo("k1");
   }
 
+  /**
+   * A page's barcodes are written in batches (every product of the page loses its old ones, then
+   * the new ones go in, in page order): the outcome must be the one of applying the same changes one
+   * page each, whatever the page holds. Random pages of products with shared, moving and repeated
+   * barcodes, repeated SKUs and tombstones, over 100 products a page (more than one statement).
+   */
+  @Test
+  void aPagesBarcodesEndAsIfItsChangesWereAppliedOneByOne(@TempDir Path other) {
+    try (TerminalLedger oneByOne = TerminalLedger.open(Sales.config(other))) {
+      java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+      Set<String> barcodes = new java.util.TreeSet<>();
+      for (int round = 0; round < 6; round++) {
+        List<Change> changes = new java.util.ArrayList<>();
+        for (int i = 0; i < 260; i++) {
+          String sku = "p" + random.nextInt(150);
+          if (random.nextInt(8) == 0) {
+            changes.add(Change.tombstone("product", sku));
+            continue;
+          }
+          List<String> codes = new java.util.ArrayList<>();
+          for (int k = random.nextInt(3); k >= 0; k--) {
+            codes.add("2" + String.format("%012d", random.nextInt(400)));
+          }
+          barcodes.addAll(codes);
+          var product = new Product(sku, codes.stream().distinct().toList(), Map.of("ru", "Товар " + sku), "cat-1",
+              rub(100 + i), "VAT10", false, Set.of());
+          changes.add(new Change("product", sku, false, SyncCodec.toTree(product)));
+        }
+        ledger.feeds().apply(new PullResponse(1, Stream.CATALOG, "r" + round, false, false, changes));
+        for (Change change : changes) {
+          oneByOne.feeds().apply(page(Stream.CATALOG, "r" + round, false, false, change));
+        }
+        for (String barcode : barcodes) {
+          assertThat(ledger.feeds().productByBarcode(barcode).map(Product::sku))
+              .as("barcode %s after round %d", barcode, round)
+              .isEqualTo(oneByOne.feeds().productByBarcode(barcode).map(Product::sku));
+        }
+      }
+      assertThat(barcodes).hasSizeGreaterThan(300);
+      assertThat(barcodes.stream().filter(b -> ledger.feeds().productByBarcode(b).isPresent()).count())
+          .as("some barcodes end on a product, some nowhere").isBetween(50L, (long) barcodes.size() - 1);
+    }
+  }
+
+  /**
+   * While a shift is open the till asks for small pages, each written in a short transaction a sale
+   * commit may have to wait for; with no shift open (a fresh till's down-sync) the setting stands.
+   */
+  @Test
+  void asksForSmallPagesWhileAShiftIsOpen() {
+    assertThat(ledger.feeds().pageSize(1000)).isEqualTo(1000);
+
+    ledger.openShift("cashier-1", rub(0));
+    assertThat(ledger.feeds().pageSize(1000)).isEqualTo(200);
+    assertThat(ledger.feeds().pageSize(50)).isEqualTo(50);
+
+    ledger.closeShift("manager-1");
+    assertThat(ledger.feeds().pageSize(1000)).isEqualTo(1000);
+  }
+
   @Test
   void aCompletedSnapshotRemovesWhatItDidNotMention() {
     ledger.feeds().apply(page(Stream.CATALOG, "c1", false, false, product("old", "4600000000022", 100),

@@ -241,6 +241,35 @@ class SyncAgentTest {
   }
 
   /**
+   * The store may ask for smaller pages than the setting (the ledger does while a shift is open),
+   * never for larger ones; each page is asked for with the size the store gives at that moment.
+   */
+  @Test
+  void asksForThePageSizeTheStoreGivesAtMostTheSetting() throws Exception {
+    List<String> limits = new CopyOnWriteArrayList<>();
+    pullAnswer = request -> {
+      String cursor = request.getRequestUrl().queryParameter("cursor");
+      String stream = request.getRequestUrl().pathSegments().get(4);
+      if (stream.equals("catalog")) {
+        limits.add(request.getRequestUrl().queryParameter("limit"));
+      }
+      int page = cursor.isEmpty() ? 0 : Integer.parseInt(cursor);
+      return json(new PullResponse(1, Stream.of(stream), Integer.toString(page + 1), false, page < 2, List.of()));
+    };
+    java.util.concurrent.atomic.AtomicInteger storeSize = new java.util.concurrent.atomic.AtomicInteger(30);
+    agent.close();
+    agent = agentWith(new ForwardingFeedStore(local) {
+      @Override public int pageSize(int configured) {
+        return storeSize.getAndAdd(100);
+      }
+    });
+
+    agent.syncOnce();
+
+    assertThat(limits).as("the setting is 100").containsExactly("30", "100", "100");
+  }
+
+  /**
    * The next page is asked for while the current one is still being applied: here applying page
    * 1 of the catalog waits until the server has been asked for page 2, which never happens if the
    * agent fetches only after applying (the wait then times out and the test fails).

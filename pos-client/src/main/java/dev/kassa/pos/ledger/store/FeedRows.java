@@ -14,6 +14,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -30,6 +32,15 @@ public final class FeedRows implements FeedStore {
   private static final Logger log = LoggerFactory.getLogger(FeedRows.class);
   private static final Set<String> KINDS = Set.of("product", "category", "vat_rate", "card", "card-balance", "program",
       "coupon", "certificate", "conflict");
+
+  /**
+   * Page size while a shift is open. A page is written in one transaction with its cursor, and that
+   * transaction holds the ledger's one writer: a sale commit waits for it. A page of 1,000 cards
+   * took about 10 ms to write on the benchmark machine and one of 1,000 products 20 to 30 ms (with
+   * their barcodes); pages of 200 keep that wait to a few milliseconds. Without an open shift
+   * (a fresh till's down-sync, a till after hours) the agent's setting stands.
+   */
+  static final int TRADING_PAGE_SIZE = 200;
 
   private final LedgerDatabase db;
   private final TerminalRows terminal;
@@ -48,6 +59,16 @@ public final class FeedRows implements FeedStore {
   }
 
   @Override
+  public int pageSize(int configured) {
+    boolean trading = db.read(() -> {
+      try (ResultSet rs = db.statement("SELECT 1 FROM shifts WHERE closed_at IS NULL LIMIT 1").executeQuery()) {
+        return rs.next();
+      }
+    });
+    return trading ? Math.min(configured, TRADING_PAGE_SIZE) : configured;
+  }
+
+  @Override
   public void apply(PullResponse page) {
     // decode before the transaction: a malformed entity fails the page with a SyncFormatException
     for (Change change : page.changes()) {
@@ -62,14 +83,16 @@ public final class FeedRows implements FeedStore {
         inSnapshot = true;
       }
       FeedEntityBatch entities = new FeedEntityBatch(db, page.stream().id(), gen, terminal.nextMark());
+      BarcodeBatch barcodes = new BarcodeBatch(db);
       for (Change change : page.changes()) {
         if (KINDS.contains(change.kind())) {
-          applyChange(entities, change);
+          applyChange(entities, barcodes, change);
         } else {
           log.debug("skipping change of unknown kind {}", change.kind());
         }
       }
       entities.flush();
+      barcodes.write();
       if (page.snapshot() && !page.hasMore()) {
         dropUnmentioned(page.stream(), gen);
         inSnapshot = false;
@@ -101,11 +124,13 @@ public final class FeedRows implements FeedStore {
     }
   }
 
-  private void applyChange(FeedEntityBatch entities, Change change) throws SQLException {
+  private void applyChange(FeedEntityBatch entities, BarcodeBatch barcodes, Change change) throws SQLException {
     if (change.kind().equals("product")) {
-      PreparedStatement drop = db.statement("DELETE FROM product_barcodes WHERE sku = ?");
-      drop.setString(1, change.key());
-      drop.executeUpdate();
+      List<String> codes = new ArrayList<>();
+      if (!change.deleted()) {
+        change.data().path("barcodes").forEach(code -> codes.add(code.asText()));
+      }
+      barcodes.product(change.key(), codes);
     }
     if (change.deleted()) {
       // the rows batched before this one go first, as they came
@@ -118,14 +143,6 @@ public final class FeedRows implements FeedStore {
     }
     // the text as it came over the wire when the client kept it: a million entities are not written out again
     entities.add(change.kind(), change.key(), change.dataJson());
-    if (change.kind().equals("product")) {
-      PreparedStatement barcode = db.statement("INSERT OR REPLACE INTO product_barcodes (barcode, sku) VALUES (?, ?)");
-      for (JsonNode code : change.data().path("barcodes")) {
-        barcode.setString(1, code.asText());
-        barcode.setString(2, change.key());
-        barcode.executeUpdate();
-      }
-    }
   }
 
   private void dropUnmentioned(Stream stream, long gen) throws SQLException {

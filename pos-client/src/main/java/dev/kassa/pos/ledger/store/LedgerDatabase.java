@@ -15,18 +15,26 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The terminal's one SQLite file and its one writer connection. WAL with {@code synchronous=FULL}
- * (a committed sale survives a power cut, not only a crash), foreign keys on, a busy timeout for
- * the backup and verify readers. Every public operation of the row classes runs under this
- * object's lock, so the cashier's thread and the sync thread never interleave statements on the
- * connection; {@link #write} brackets a unit of work in {@code BEGIN IMMEDIATE ... COMMIT}.
+ * The terminal's one SQLite file, its one writer connection and its reader connections. WAL with
+ * {@code synchronous=FULL} (a committed sale survives a power cut, not only a crash), foreign keys
+ * on, a busy timeout for the backup and verify readers. {@link #write} brackets a unit of work in
+ * {@code BEGIN IMMEDIATE ... COMMIT} under the writer's lock (fair), so the cashier's thread and the sync
+ * thread never interleave statements on the writer. {@link #read} runs in one read transaction (one
+ * snapshot of the file) on a reader connection of its own, taken from a small pool: with WAL a
+ * reader never waits for the writer, so the cashier's scans and lookups wait neither for a feed page
+ * of a thousand entities the sync thread is writing nor for the outbox it is reading. A read inside a
+ * write stays on the writer and sees that write's own rows. Every public operation of the row
+ * classes runs inside read or write.
  */
 public final class LedgerDatabase implements AutoCloseable {
   public static final String FILE_NAME = "ledger.db";
@@ -35,7 +43,25 @@ public final class LedgerDatabase implements AutoCloseable {
   private final Path file;
   private final Connection connection;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
+  private final Session writer;
+  /**
+   * The writer's lock, fair: a sale commit waiting while the sync thread writes a feed page goes
+   * next, before that thread's next page (an unfair lock let it take page after page).
+   */
+  private final ReentrantLock writeLock = new ReentrantLock(true);
   private final int pageSize;
+  /** Reader sessions not in use, opened as reads need them (after the schema is migrated). */
+  private final Deque<Session> idleReaders = new ArrayDeque<>();
+  private final List<Session> readers = new ArrayList<>();
+  private boolean closed;
+  /** The session the current thread's unit of work runs on: the writer, a reader or none. */
+  private final ThreadLocal<Session> current = new ThreadLocal<>();
+
+  /** A connection and its prepared statements, used by one thread at a time. */
+  private record Session(Connection connection, Map<String, PreparedStatement> statements) {}
+
+  /** At most this many idle readers are kept open; a busier moment opens more and closes them after. */
+  private static final int IDLE_READERS = 3;
 
   /** A unit of work inside one transaction. */
   @FunctionalInterface
@@ -46,7 +72,9 @@ public final class LedgerDatabase implements AutoCloseable {
   private LedgerDatabase(Path file, Connection connection) throws SQLException {
     this.file = file;
     this.connection = connection;
+    this.writer = new Session(connection, statements);
     this.pageSize = (int) queryLong("PRAGMA page_size");
+
   }
 
   /**
@@ -116,11 +144,14 @@ public final class LedgerDatabase implements AutoCloseable {
   }
 
   /** {@code PRAGMA integrity_check}: ["ok"] for a sound file, else what SQLite found. */
-  public synchronized List<String> integrityCheck() {
+  public List<String> integrityCheck() {
+    writeLock.lock();
     try {
       return check("PRAGMA integrity_check");
     } catch (SQLException e) {
       throw SqlErrors.map(file, e);
+    } finally {
+      writeLock.unlock();
     }
   }
 
@@ -139,22 +170,39 @@ public final class LedgerDatabase implements AutoCloseable {
    * and the OS; a cap keeps the ledger from filling it, and reaching it behaves exactly like a
    * full disk: {@code SQLITE_FULL}, nothing written, {@link dev.kassa.pos.ledger.DiskFullException}.
    */
-  public synchronized void limitSize(long maxBytes) {
+  public void limitSize(long maxBytes) {
     long pages = maxBytes <= 0 ? 4_294_967_294L : Math.max(1, maxBytes / pageSize);
+    writeLock.lock();
     try (Statement st = connection.createStatement()) {
       st.execute("PRAGMA max_page_count = " + pages);
     } catch (SQLException e) {
       throw SqlErrors.map(file, e);
+    } finally {
+      writeLock.unlock();
     }
   }
 
   /** Runs {@code work} in one write transaction; any failure rolls all of it back. */
-  public synchronized <T> T write(Work<T> work) {
+  public <T> T write(Work<T> work) {
+    Session before = current.get();
+    if (before == writer) {
+      throw new IllegalStateException("a write inside a write");
+    }
+    writeLock.lock();
+    try {
+      return writeLocked(work, before);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private <T> T writeLocked(Work<T> work, Session before) {
     try {
       exec("BEGIN IMMEDIATE");
     } catch (SQLException e) {
       throw SqlErrors.map(file, e);
     }
+    current.set(writer);
     try {
       T result = work.run();
       exec("COMMIT");
@@ -165,15 +213,114 @@ public final class LedgerDatabase implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       rollback();
       throw e;
+    } finally {
+      if (before == null) {
+        current.remove();
+      } else {
+        current.set(before);
+      }
     }
   }
 
-  /** Runs a read outside any write transaction (each statement sees committed data). */
-  public synchronized <T> T read(Work<T> work) {
+  /**
+   * Runs a read on one snapshot of the committed file, on the reader connection: it does not wait
+   * for a write in progress (nor for the writer's lock). Inside a {@link #write} it runs on the
+   * writer instead, and sees that write's rows.
+   */
+  public <T> T read(Work<T> work) {
+    if (current.get() != null) {
+      try {
+        return work.run();
+      } catch (SQLException e) {
+        throw SqlErrors.map(file, e);
+      }
+    }
+    Session session = takeReader();
     try {
-      return work.run();
+      try {
+        execOn(session.connection(), "BEGIN");
+      } catch (SQLException e) {
+        discard(session);
+        session = null;
+        throw SqlErrors.map(file, e);
+      }
+      current.set(session);
+      try {
+        return work.run();
+      } catch (SQLException e) {
+        closeAll(session.statements());
+        throw SqlErrors.map(file, e);
+      } finally {
+        current.remove();
+        endRead(session.connection());
+      }
+    } finally {
+      if (session != null) {
+        giveBack(session);
+      }
+    }
+  }
+
+  private Session takeReader() {
+    synchronized (idleReaders) {
+      if (closed) {
+        throw new LedgerStorageException("the ledger " + file + " is closed", null);
+      }
+      Session idle = idleReaders.pollFirst();
+      if (idle != null) {
+        return idle;
+      }
+    }
+    try {
+      Connection opened = connect(file);
+      try (Statement st = opened.createStatement()) {
+        st.execute("PRAGMA query_only = ON");
+      } catch (SQLException e) {
+        closeQuietly(opened);
+        throw e;
+      }
+      Session session = new Session(opened, new HashMap<>());
+      synchronized (idleReaders) {
+        readers.add(session);
+      }
+      return session;
     } catch (SQLException e) {
       throw SqlErrors.map(file, e);
+    }
+  }
+
+  private void giveBack(Session session) {
+    synchronized (idleReaders) {
+      if (!closed && idleReaders.size() < IDLE_READERS) {
+        idleReaders.addFirst(session);
+        return;
+      }
+    }
+    discard(session);
+  }
+
+  private void discard(Session session) {
+    synchronized (idleReaders) {
+      readers.remove(session);
+    }
+    closeSession(session);
+  }
+
+  private static void closeSession(Session session) {
+    closeAll(session.statements());
+    closeQuietly(session.connection());
+  }
+
+  /** Ends a read transaction; it wrote nothing, so a failed COMMIT is rolled back and forgotten. */
+  private static void endRead(Connection on) {
+    try {
+      execOn(on, "COMMIT");
+    } catch (SQLException e) {
+      try {
+        execOn(on, "ROLLBACK");
+      } catch (SQLException ignored) {
+        // no transaction left open
+      }
     }
   }
 
@@ -188,17 +335,25 @@ public final class LedgerDatabase implements AutoCloseable {
   }
 
   private void exec(String sql) throws SQLException {
-    try (Statement st = connection.createStatement()) {
+    execOn(connection, sql);
+  }
+
+  private static void execOn(Connection on, String sql) throws SQLException {
+    try (Statement st = on.createStatement()) {
       st.execute(sql);
     }
   }
 
-  /** A cached prepared statement; callers run it under this object's lock (inside read or write). */
+  /**
+   * A cached prepared statement on the connection of the calling thread's unit of work (inside
+   * read or write; outside both, the writer's, under the writer's lock).
+   */
   PreparedStatement statement(String sql) throws SQLException {
-    PreparedStatement st = statements.get(sql);
+    Session on = current.get() == null ? writer : current.get();
+    PreparedStatement st = on.statements().get(sql);
     if (st == null || st.isClosed()) {
-      st = connection.prepareStatement(sql);
-      statements.put(sql, st);
+      st = on.connection().prepareStatement(sql);
+      on.statements().put(sql, st);
     }
     st.clearParameters();
     return st;
@@ -214,32 +369,53 @@ public final class LedgerDatabase implements AutoCloseable {
    * Copies the whole database to {@code target} with SQLite's online backup API, consistent even
    * while the terminal keeps selling, then fsyncs it by reopening. {@code target} must not exist.
    */
-  public synchronized void backupTo(Path target) {
+  public void backupTo(Path target) {
     if (Files.exists(target)) {
       throw new IllegalArgumentException("backup target exists: " + target);
     }
+    writeLock.lock();
     try (Statement st = connection.createStatement()) {
       st.executeUpdate("backup to '" + target.toAbsolutePath().toString().replace("'", "''") + "'");
     } catch (SQLException e) {
       throw SqlErrors.map(file, e);
+    } finally {
+      writeLock.unlock();
     }
   }
 
   private void closeStatements() {
-    for (PreparedStatement st : statements.values()) {
+    closeAll(statements);
+  }
+
+  private static void closeAll(Map<String, PreparedStatement> cache) {
+    for (PreparedStatement st : cache.values()) {
       try {
         st.close();
       } catch (SQLException ignored) {
         // closing anyway
       }
     }
-    statements.clear();
+    cache.clear();
   }
 
   @Override
-  public synchronized void close() {
-    closeStatements();
-    closeQuietly(connection);
+  public void close() {
+    List<Session> open;
+    synchronized (idleReaders) {
+      closed = true;
+      open = new ArrayList<>(readers);
+      readers.clear();
+      idleReaders.clear();
+    }
+    // a read still running elsewhere fails on its closed connection, as it would have before
+    open.forEach(LedgerDatabase::closeSession);
+    writeLock.lock();
+    try {
+      closeStatements();
+      closeQuietly(connection);
+    } finally {
+      writeLock.unlock();
+    }
   }
 
   private static void closeQuietly(Connection connection) {

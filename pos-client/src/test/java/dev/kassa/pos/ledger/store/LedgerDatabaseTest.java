@@ -1,0 +1,117 @@
+package dev.kassa.pos.ledger.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.kassa.pos.ledger.LedgerStorageException;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ledger's reads run on reader connections, each on one snapshot, and never wait for a write
+ * in progress: the cashier's scans go on while the sync thread writes a feed page.
+ */
+class LedgerDatabaseTest {
+  @TempDir Path dir;
+  LedgerDatabase db;
+
+  @BeforeEach
+  void open() {
+    db = LedgerDatabase.open(dir.resolve(LedgerDatabase.FILE_NAME));
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  private void insertCursor(String stream) throws java.sql.SQLException {
+    PreparedStatement st = db.statement("INSERT INTO feed_cursors (stream, cursor, gen, in_snapshot) VALUES (?, 'c', 0, 0)");
+    st.setString(1, stream);
+    st.executeUpdate();
+  }
+
+  private long cursors() {
+    return db.read(() -> {
+      try (ResultSet rs = db.statement("SELECT count(*) FROM feed_cursors").executeQuery()) {
+        return rs.next() ? rs.getLong(1) : -1;
+      }
+    });
+  }
+
+  @Test
+  void aReadDoesNotWaitForAWriteInProgressAndSeesWhatWasCommitted() throws Exception {
+    db.write(() -> {
+      insertCursor("catalog");
+      return null;
+    });
+    CountDownLatch writing = new CountDownLatch(1);
+    CountDownLatch finish = new CountDownLatch(1);
+    CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> db.write(() -> {
+      insertCursor("cards");
+      writing.countDown();
+      // the write stays open until the read below has returned
+      try {
+        if (!finish.await(30, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("never released");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      return null;
+    }));
+    assertThat(writing.await(30, TimeUnit.SECONDS)).isTrue();
+
+    long during = assertTimeoutPreemptively(Duration.ofSeconds(10), this::cursors,
+        "a read waited for the write in progress");
+
+    finish.countDown();
+    writer.get(30, TimeUnit.SECONDS);
+    assertThat(during).as("the write in progress is not seen").isEqualTo(1);
+    assertThat(cursors()).isEqualTo(2);
+  }
+
+  @Test
+  void aReadInsideAWriteSeesThatWritesRows() {
+    long inside = db.write(() -> {
+      insertCursor("catalog");
+      return cursors();
+    });
+
+    assertThat(inside).isEqualTo(1);
+  }
+
+  @Test
+  void readsCannotWrite() {
+    assertThatThrownBy(() -> db.read(() -> {
+      insertCursor("catalog");
+      return null;
+    })).isInstanceOf(LedgerStorageException.class);
+    assertThat(cursors()).isZero();
+  }
+
+  @Test
+  void aWriteInsideAWriteIsRefused() {
+    assertThatThrownBy(() -> db.write(() -> db.write(() -> null))).isInstanceOf(IllegalStateException.class);
+    assertThat(cursors()).isZero();
+  }
+
+  @Test
+  void readsAfterCloseFailClearly() {
+    cursors();
+    db.close();
+
+    assertThatThrownBy(this::cursors).isInstanceOf(LedgerStorageException.class).hasMessageContaining("closed");
+  }
+}
