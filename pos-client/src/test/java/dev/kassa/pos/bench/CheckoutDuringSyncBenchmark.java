@@ -102,8 +102,9 @@ public final class CheckoutDuringSyncBenchmark {
         "%nA cashier thread scans and sells every %d ms: %d sales with the till alone, then %d while the real sync agent"
             + " pulls %,d products and %,d cards into the same ledger (a fresh till's down-sync, the heaviest pull a"
             + " till makes; the server on the embedded PostgreSQL 14 of the tests, in the same JVM). The pull took"
-            + " %.1f s, %d pages of %d, the till's page writes %.1f s of it. `./kassa bench checkout-during-sync`"
-            + " (options `--products N --cards N --every-ms N`).%n%s%n",
+            + " %.1f s in %d pages (the agent's setting is %d a page; with a shift open the till asks for fewer),"
+            + " the till's page writes %.1f s of it. `./kassa bench checkout-during-sync`"
+            + " (options `--products N --cards N --every-ms N`).%n%n%s%n",
         everyMs, quiet.commits().size(), busy.commits().size(), products, cards, pullSeconds, pages,
         settings().pullPageSize(), applySeconds, BenchmarkReport.machine());
     System.out.print(text);

@@ -58,7 +58,17 @@ public final class LedgerDatabase implements AutoCloseable {
   private final ThreadLocal<Session> current = new ThreadLocal<>();
 
   /** A connection and its prepared statements, used by one thread at a time. */
-  private record Session(Connection connection, Map<String, PreparedStatement> statements) {}
+  private record Session(Connection connection, Map<String, PreparedStatement> statements) {
+    /** Runs a statement without parameters, prepared once (BEGIN and COMMIT come with every read). */
+    void run(String sql) throws SQLException {
+      PreparedStatement st = statements.get(sql);
+      if (st == null || st.isClosed()) {
+        st = connection.prepareStatement(sql);
+        statements.put(sql, st);
+      }
+      st.execute();
+    }
+  }
 
   /** At most this many idle readers are kept open; a busier moment opens more and closes them after. */
   private static final int IDLE_READERS = 3;
@@ -238,7 +248,7 @@ public final class LedgerDatabase implements AutoCloseable {
     Session session = takeReader();
     try {
       try {
-        execOn(session.connection(), "BEGIN");
+        session.run("BEGIN");
       } catch (SQLException e) {
         discard(session);
         session = null;
@@ -252,7 +262,7 @@ public final class LedgerDatabase implements AutoCloseable {
         throw SqlErrors.map(file, e);
       } finally {
         current.remove();
-        endRead(session.connection());
+        endRead(session);
       }
     } finally {
       if (session != null) {
@@ -312,17 +322,18 @@ public final class LedgerDatabase implements AutoCloseable {
   }
 
   /** Ends a read transaction; it wrote nothing, so a failed COMMIT is rolled back and forgotten. */
-  private static void endRead(Connection on) {
+  private static void endRead(Session session) {
     try {
-      execOn(on, "COMMIT");
+      session.run("COMMIT");
     } catch (SQLException e) {
       try {
-        execOn(on, "ROLLBACK");
+        session.run("ROLLBACK");
       } catch (SQLException ignored) {
         // no transaction left open
       }
     }
   }
+
 
   private void rollback() {
     try {
