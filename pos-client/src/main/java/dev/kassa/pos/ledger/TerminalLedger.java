@@ -364,8 +364,8 @@ public final class TerminalLedger implements AutoCloseable {
 
   /**
    * Backs the ledger up every {@code interval} on a background thread, until {@link #close}. The
-   * backup holds the writer for as long as the copy takes, so pick an interval (an hour) that makes
-   * the pause rare; a failed backup is logged and retried at the next interval.
+   * copy is read from one snapshot of the file and does not hold the writer: sales go on meanwhile.
+   * A failed backup is logged and retried at the next interval.
    */
   public synchronized void backUpEvery(Duration interval) {
     if (backups != null) {

@@ -82,6 +82,47 @@ class LedgerDatabaseTest {
     assertThat(cursors()).isEqualTo(2);
   }
 
+  /** A backup does not take the writer's lock: it copies what is committed while a write goes on. */
+  @Test
+  void aBackupDoesNotWaitForAWriteInProgressAndCopiesWhatWasCommitted() throws Exception {
+    db.write(() -> {
+      insertCursor("catalog");
+      return null;
+    });
+    CountDownLatch writing = new CountDownLatch(1);
+    CountDownLatch finish = new CountDownLatch(1);
+    CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> db.write(() -> {
+      insertCursor("cards");
+      writing.countDown();
+      try {
+        if (!finish.await(30, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("never released");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      return null;
+    }));
+    assertThat(writing.await(30, TimeUnit.SECONDS)).isTrue();
+    Path copy = dir.resolve("copy.db");
+
+    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> db.backupTo(copy), "the backup waited for the write");
+
+    finish.countDown();
+    writer.get(30, TimeUnit.SECONDS);
+    try (LedgerDatabase restored = LedgerDatabase.open(copy)) {
+      assertThat(restored.integrityCheck()).containsExactly("ok");
+      long rows = restored.read(() -> {
+        try (ResultSet rs = restored.statement("SELECT group_concat(stream) FROM feed_cursors").executeQuery()) {
+          return rs.next() ? (long) rs.getString(1).split(",").length : -1;
+        }
+      });
+      assertThat(rows).as("the committed cursor only").isEqualTo(1);
+    }
+    assertThatThrownBy(() -> db.backupTo(copy)).isInstanceOf(IllegalArgumentException.class);
+  }
+
   @Test
   void aReadInsideAWriteSeesThatWritesRows() {
     long inside = db.write(() -> {
