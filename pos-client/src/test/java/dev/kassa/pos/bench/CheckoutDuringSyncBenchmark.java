@@ -104,10 +104,11 @@ public final class CheckoutDuringSyncBenchmark {
             + " till makes; the server on the embedded PostgreSQL 14 of the tests, in the same JVM). The pull took"
             + " %.1f s in %d pages (the agent's setting is %d a page; with a shift open the till asks for fewer),"
             + " the till's page writes %.1f s of it. `./kassa bench checkout-during-sync`"
-            + " (options `--products N --cards N --every-ms N`).%n%n%s%n",
+            + " (options `--products N --cards N --every-ms N`).%n",
         everyMs, quiet.commits().size(), busy.commits().size(), products, cards, pullSeconds, pages,
-        settings().pullPageSize(), applySeconds, BenchmarkReport.machine());
+        settings().pullPageSize(), applySeconds);
     System.out.print(text);
+    System.out.println(BenchmarkReport.machine());
     Path report = BenchmarkReport.reportPath(args);
     if (report != null) {
       BenchmarkReport.write(report, "checkout-during-sync", "The cashier's calls while the till pulls", text);
