@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.kassa.pos.ledger.LedgerCorruptException;
 import dev.kassa.pos.ledger.LedgerStorageException;
+import dev.kassa.pos.ledger.store.ReaderPool.Session;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,28 +52,10 @@ public final class LedgerDatabase implements AutoCloseable {
    */
   private final ReentrantLock writeLock = new ReentrantLock(true);
   private final int pageSize;
-  /** Reader sessions not in use, opened as reads need them (after the schema is migrated). */
-  private final Deque<Session> idleReaders = new ArrayDeque<>();
-  private final List<Session> readers = new ArrayList<>();
-  private boolean closed;
+  /** Reader connections, opened as reads need them (after the schema is migrated). */
+  private final ReaderPool readers;
   /** The session the current thread's unit of work runs on: the writer, a reader or none. */
   private final ThreadLocal<Session> current = new ThreadLocal<>();
-
-  /** A connection and its prepared statements, used by one thread at a time. */
-  private record Session(Connection connection, Map<String, PreparedStatement> statements) {
-    /** Runs a statement without parameters, prepared once (BEGIN and COMMIT come with every read). */
-    void run(String sql) throws SQLException {
-      PreparedStatement st = statements.get(sql);
-      if (st == null || st.isClosed()) {
-        st = connection.prepareStatement(sql);
-        statements.put(sql, st);
-      }
-      st.execute();
-    }
-  }
-
-  /** At most this many idle readers are kept open; a busier moment opens more and closes them after. */
-  private static final int IDLE_READERS = 3;
 
   /** A unit of work inside one transaction. */
   @FunctionalInterface
@@ -86,8 +67,8 @@ public final class LedgerDatabase implements AutoCloseable {
     this.file = file;
     this.connection = connection;
     this.writer = new Session(connection, statements);
+    this.readers = new ReaderPool(file);
     this.pageSize = (int) queryLong("PRAGMA page_size");
-
   }
 
   /**
@@ -236,7 +217,7 @@ public final class LedgerDatabase implements AutoCloseable {
   }
 
   /**
-   * Runs a read on one snapshot of the committed file, on the reader connection: it does not wait
+   * Runs a read on one snapshot of the committed file, on a reader connection: it does not wait
    * for a write in progress (nor for the writer's lock). Inside a {@link #write} it runs on the
    * writer instead, and sees that write's rows.
    */
@@ -248,80 +229,34 @@ public final class LedgerDatabase implements AutoCloseable {
         throw SqlErrors.map(file, e);
       }
     }
-    Session session = takeReader();
+    Session session;
     try {
-      try {
-        session.run("BEGIN");
-      } catch (SQLException e) {
-        discard(session);
-        session = null;
-        throw SqlErrors.map(file, e);
-      }
-      current.set(session);
-      try {
-        return work.run();
-      } catch (SQLException e) {
-        closeAll(session.statements());
-        throw SqlErrors.map(file, e);
-      } finally {
-        current.remove();
-        endRead(session);
-      }
-    } finally {
-      if (session != null) {
-        giveBack(session);
-      }
-    }
-  }
-
-  private Session takeReader() {
-    synchronized (idleReaders) {
-      if (closed) {
-        throw new LedgerStorageException("the ledger " + file + " is closed", null);
-      }
-      Session idle = idleReaders.pollFirst();
-      if (idle != null) {
-        return idle;
-      }
-    }
-    try {
-      Connection opened = connect(file);
-      try (Statement st = opened.createStatement()) {
-        st.execute("PRAGMA query_only = ON");
-      } catch (SQLException e) {
-        closeQuietly(opened);
-        throw e;
-      }
-      Session session = new Session(opened, new HashMap<>());
-      synchronized (idleReaders) {
-        readers.add(session);
-      }
-      return session;
+      session = readers.take();
     } catch (SQLException e) {
       throw SqlErrors.map(file, e);
     }
-  }
-
-  private void giveBack(Session session) {
-    synchronized (idleReaders) {
-      if (!closed && idleReaders.size() < IDLE_READERS) {
-        idleReaders.addFirst(session);
-        return;
+    try {
+      session.run("BEGIN");
+    } catch (SQLException e) {
+      readers.discard(session);
+      throw SqlErrors.map(file, e);
+    }
+    boolean failed = false;
+    current.set(session);
+    try {
+      return work.run();
+    } catch (SQLException e) {
+      failed = true;
+      throw SqlErrors.map(file, e);
+    } finally {
+      current.remove();
+      endRead(session);
+      if (failed) {
+        readers.discard(session);
+      } else {
+        readers.giveBack(session);
       }
     }
-    discard(session);
-  }
-
-  private void discard(Session session) {
-    synchronized (idleReaders) {
-      readers.remove(session);
-    }
-    closeSession(session);
-  }
-
-  private static void closeSession(Session session) {
-    closeAll(session.statements());
-    closeQuietly(session.connection());
   }
 
   /** Ends a read transaction; it wrote nothing, so a failed COMMIT is rolled back and forgotten. */
@@ -337,7 +272,6 @@ public final class LedgerDatabase implements AutoCloseable {
     }
   }
 
-
   private void rollback() {
     try {
       exec("ROLLBACK");
@@ -349,11 +283,7 @@ public final class LedgerDatabase implements AutoCloseable {
   }
 
   private void exec(String sql) throws SQLException {
-    execOn(connection, sql);
-  }
-
-  private static void execOn(Connection on, String sql) throws SQLException {
-    try (Statement st = on.createStatement()) {
+    try (Statement st = connection.createStatement()) {
       st.execute(sql);
     }
   }
@@ -389,17 +319,9 @@ public final class LedgerDatabase implements AutoCloseable {
     if (Files.exists(target)) {
       throw new IllegalArgumentException("backup target exists: " + target);
     }
-    synchronized (idleReaders) {
-      if (closed) {
-        throw new LedgerStorageException("the ledger " + file + " is closed", null);
-      }
-    }
     Connection source = null;
     try {
-      source = connect(file);
-      try (Statement st = source.createStatement()) {
-        st.execute("PRAGMA query_only = ON");
-      }
+      source = readers.connect();
       int rc = source.unwrap(SQLiteConnection.class).getDatabase()
           .backup("main", target.toAbsolutePath().toString(), null, 100, 3, -1);
       if (rc != SQLITE_OK && rc != SQLITE_DONE) {
@@ -416,7 +338,7 @@ public final class LedgerDatabase implements AutoCloseable {
     closeAll(statements);
   }
 
-  private static void closeAll(Map<String, PreparedStatement> cache) {
+  static void closeAll(Map<String, PreparedStatement> cache) {
     for (PreparedStatement st : cache.values()) {
       try {
         st.close();
@@ -429,15 +351,7 @@ public final class LedgerDatabase implements AutoCloseable {
 
   @Override
   public void close() {
-    List<Session> open;
-    synchronized (idleReaders) {
-      closed = true;
-      open = new ArrayList<>(readers);
-      readers.clear();
-      idleReaders.clear();
-    }
-    // a read still running elsewhere fails on its closed connection, as it would have before
-    open.forEach(LedgerDatabase::closeSession);
+    readers.close();
     writeLock.lock();
     try {
       closeStatements();
@@ -447,7 +361,7 @@ public final class LedgerDatabase implements AutoCloseable {
     }
   }
 
-  private static void closeQuietly(Connection connection) {
+  static void closeQuietly(Connection connection) {
     if (connection != null) {
       try {
         connection.close();
