@@ -147,6 +147,49 @@ class CouponPushTest {
     }
   }
 
+  /**
+   * The set of sales that used a code is merged by union: whatever order three tills' sales (and a
+   * void) arrive in, the code ends held by the earliest live sale (the smallest sale id, a UUIDv7:
+   * the till's time of the sale, then random bits) and every other live sale is a reuse of it.
+   */
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aCodesHolderAndReusesDoNotDependOnArrivalOrder(Engine engine) {
+    Events till1 = new Events(TestServer.STORE, TestServer.TERMINAL);
+    Events till2 = new Events(TestServer.STORE, "till-2");
+    Events till3 = new Events(TestServer.STORE, "till-3");
+    SyncEvent a = Tills.sale(till1, CARD, List.of("SALE-0001"), null, 0);
+    SyncEvent b = Tills.sale(till2, CARD, List.of("SALE-0001"), null, 0);
+    SyncEvent c = Tills.sale(till3, CARD, List.of("SALE-0001"), null, 0);
+    SyncEvent voidA = Tills.voidOf(till1, a);
+    Map<SyncEvent, Events> tillOf = Map.of(a, till1, b, till2, c, till3, voidA, till1);
+    List<List<SyncEvent>> orders = List.of(List.of(a, b, c), List.of(c, b, a), List.of(b, c, a),
+        List.of(a, b, c, voidA), List.of(c, b, a, voidA), List.of(b, a, voidA, c), List.of(c, a, voidA, b));
+    for (List<SyncEvent> order : orders) {
+      try (TestServer server = prepared(engine)) {
+        Map<String, String> tokens = Map.of(TestServer.TERMINAL, server.terminalToken(),
+            "till-2", server.createTerminal(TestServer.STORE, "till-2"),
+            "till-3", server.createTerminal(TestServer.STORE, "till-3"));
+        for (SyncEvent event : order) {
+          Events till = tillOf.get(event);
+          push(server, tokens.get(till.terminalId()), till, List.of(event));
+        }
+
+        JsonNode coupon = coupon(server);
+        boolean voided = order.contains(voidA);
+        assertThat(coupon.get("coupon").get("usedInSale").asText()).as("holder after %s", names(order, a, b, c))
+            .isEqualTo((voided ? b : a).id().toString());
+        assertThat(coupon.get("reusedBy")).extracting(JsonNode::asText).as("reuses after %s", names(order, a, b, c))
+            .containsExactlyElementsOf((voided ? List.of(c) : List.of(b, c)).stream()
+                .map(e -> e.id().toString()).toList());
+      }
+    }
+  }
+
+  private static String names(List<SyncEvent> order, SyncEvent a, SyncEvent b, SyncEvent c) {
+    return order.stream().map(e -> e == a ? "a" : e == b ? "b" : e == c ? "c" : "void(a)").toList().toString();
+  }
+
   @ParameterizedTest
   @EnumSource(Engine.class)
   void aVoidGivesTheCouponAndThePaymentBackAndAReturnRefundsOntoTheCertificate(Engine engine) {

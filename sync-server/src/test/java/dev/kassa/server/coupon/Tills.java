@@ -1,5 +1,6 @@
 package dev.kassa.server.coupon;
 
+import dev.kassa.model.id.UuidV7;
 import dev.kassa.model.money.Money;
 import dev.kassa.model.sale.Payment;
 import dev.kassa.model.sale.PaymentMethod;
@@ -29,7 +30,7 @@ final class Tills {
 
   /** A sale on {@code card} presenting {@code coupons}, {@code byCertificate} of it paid by {@code certificate}. */
   static SyncEvent sale(Events till, String card, List<String> coupons, String certificate, long byCertificate) {
-    UUID id = UUID.randomUUID();
+    UUID id = UuidV7.next();
     List<SaleLine> lines = new ArrayList<>();
     for (int i = 1; i <= 5; i++) {
       Money price = rub(10_000 + i);
@@ -47,14 +48,14 @@ final class Tills {
   }
 
   static SyncEvent voidOf(Events till, SyncEvent sale) {
-    UUID id = UUID.randomUUID();
+    UUID id = UuidV7.next();
     return till.fiscal(id, new SaleVoid(id, sale.id(), till.storeId(), till.terminalId(), SHIFT, "cashier-1",
         "manager-1", Events.T0.plusSeconds(++receipt), "wrong customer"));
   }
 
   /** A return of line 1 of {@code sale}, {@code minor} of it refunded onto {@code certificate}. */
   static SyncEvent returnOnto(Events till, SyncEvent sale, String certificate, long minor) {
-    UUID id = UUID.randomUUID();
+    UUID id = UuidV7.next();
     return till.fiscal(id, new SaleReturn(id, sale.id(), till.storeId(), till.terminalId(), SHIFT, ++receipt,
         "cashier-1", "manager-1", Events.T0.plusSeconds(receipt),
         List.of(new ReturnLine(1, Quantity.pieces(1), rub(minor), 0)), rub(minor),

@@ -1,5 +1,6 @@
 package dev.kassa.server.coupon.store;
 
+import dev.kassa.model.loyalty.coupon.IssuedCoupon;
 import dev.kassa.model.sale.Payment;
 import dev.kassa.model.sale.PaymentMethod;
 import dev.kassa.model.sale.Sale;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -26,7 +28,8 @@ import java.util.UUID;
  * give back a coupon: the rest of the basket kept its discount, as at any till.
  *
  * <p>Nothing the till did offline is refused here: it is a fiscal fact. A code another sale used
- * first (two tills, both offline) is recorded in {@code coupon_reuses}; a certificate that could not
+ * too (two tills, both offline) is recorded in {@code coupon_reuses}: the earliest live sale holds the
+ * code, whatever order the pushes came in ({@link MergeBatch}); a certificate that could not
  * cover a payment (unknown, blocked, expired, empty, short) is charged what it had, and the movement
  * is flagged. Both are there for the office to follow up.
  */
@@ -101,9 +104,12 @@ public final class CouponMerge {
     CouponMoves.Earlier earlier = CouponMoves.earlier(c, voidedSales,
         work.returns.stream().map(SaleReturn::id).toList());
     couponCodes.addAll(earlier.couponsUsed().keySet());
+    couponCodes.addAll(earlier.couponsReused());
     earlier.certificateMoves().forEach(m -> certificateCodes.add(m.code()));
 
-    MergeBatch batch = new MergeBatch(CouponRows.coupons(c, couponCodes, true),
+    // the coupon rows are locked first: a code's reuse rows change only under its coupon's lock
+    Map<String, IssuedCoupon> coupons = CouponRows.coupons(c, couponCodes, true);
+    MergeBatch batch = new MergeBatch(coupons, coupons.isEmpty() ? Map.of() : CouponMoves.reuses(c, coupons.keySet()),
         CouponRows.certificates(c, certificateCodes, true), earlier, now);
     work.sales.forEach(batch::sale);
     work.voids.forEach(batch::voided);

@@ -129,7 +129,7 @@ public final class CouponStore {
     return Optional.of(new Batch(batchId, definitionId, programVersion, codes));
   }
 
-  /** The coupon of {@code code} (upper case) and the later sales that used it too. */
+  /** The coupon of {@code code} (upper case) and the other sales that used it too, by sale id. */
   public Optional<CouponState> coupon(String code) {
     return db.read(c -> {
       IssuedCoupon coupon = CouponRows.coupons(c, List.of(code), false).get(code);
@@ -138,7 +138,7 @@ public final class CouponStore {
       }
       List<String> reusedBy = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(
-          "SELECT sale_id FROM coupon_reuses WHERE code = ? ORDER BY recorded_at, sale_id")) {
+          "SELECT sale_id FROM coupon_reuses WHERE code = ? ORDER BY sale_id")) {
         ps.setString(1, code);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -28,6 +29,12 @@ import java.util.UUID;
 /**
  * One pushed batch's coupons and certificates as they stand (locked), changed in memory by its sales,
  * voids and returns in that order, then written together; see {@link CouponMerge} for the rules.
+ *
+ * <p>A single-use code's sales are merged as a set, so that the order pushes arrive in does not
+ * matter: of the live sales that used a code (not voided), the one with the smallest id holds it
+ * (ids are UUIDv7, made by the tills: the sale's time on its till, then random bits; compared as
+ * text, as the database does) and each of the others is recorded as a reuse of it. A void takes its
+ * sale out of the set; when it held the code, the next sale takes it over.
  */
 final class MergeBatch {
   private final Map<String, IssuedCoupon> coupons;
@@ -36,29 +43,44 @@ final class MergeBatch {
   private final Instant now;
   private final Set<String> couponsChanged = new TreeSet<>();
   private final Set<String> certificatesChanged = new TreeSet<>();
-  private final List<CouponMoves.Reuse> reuses = new ArrayList<>();
+  private final Set<String> reusesChanged = new TreeSet<>();
+  private final Map<String, List<CouponMoves.Reuse>> storedReuses;
+  /** The live sales of each code this batch touched, by sale id; a stored holder's place is looked up at write. */
+  private final Map<String, TreeMap<String, Place>> users = new TreeMap<>();
   private final List<CouponMoves.Move> moves = new ArrayList<>();
 
-  MergeBatch(Map<String, IssuedCoupon> coupons, Map<String, CouponRows.Certificate> certificates,
-      CouponMoves.Earlier earlier, Instant now) {
+  /** Where a sale of a code was made, and when its reuse was first recorded (for a reuse row). */
+  private record Place(String storeId, String terminalId, long recordedAt) {}
+
+  MergeBatch(Map<String, IssuedCoupon> coupons, Map<String, List<CouponMoves.Reuse>> storedReuses,
+      Map<String, CouponRows.Certificate> certificates, CouponMoves.Earlier earlier, Instant now) {
     this.coupons = new TreeMap<>(coupons);
+    this.storedReuses = storedReuses;
     this.certificates = new TreeMap<>(certificates);
     this.earlier = earlier;
     this.now = now;
   }
 
+  /** The live sales of {@code code} as stored: its holder and its reuses. */
+  private TreeMap<String, Place> users(String code) {
+    return users.computeIfAbsent(code, k -> {
+      TreeMap<String, Place> live = new TreeMap<>();
+      IssuedCoupon coupon = coupons.get(k);
+      if (coupon.usedInSale() != null) {
+        live.put(coupon.usedInSale().toString(), null);
+      }
+      for (CouponMoves.Reuse r : storedReuses.getOrDefault(k, List.of())) {
+        live.put(r.saleId(), new Place(r.storeId(), r.terminalId(), r.recordedAt()));
+      }
+      return live;
+    });
+  }
+
   void sale(Sale sale) {
     if (sale.loyalty() != null) {
       for (String code : new LinkedHashSet<>(sale.loyalty().coupons().stream().map(CouponCodes::normal).toList())) {
-        IssuedCoupon coupon = coupons.get(code);
-        if (coupon == null || sale.id().equals(coupon.usedInSale())) {
-          continue;
-        }
-        if (coupon.used()) {
-          reuses.add(new CouponMoves.Reuse(code, sale.id(), coupon.usedInSale(), sale.storeId(), sale.terminalId()));
-        } else {
-          coupons.put(code, CouponRules.consume(coupon, sale.id()));
-          couponsChanged.add(code);
+        if (coupons.containsKey(code)) {
+          users(code).putIfAbsent(sale.id().toString(), new Place(sale.storeId(), sale.terminalId(), now.toEpochMilli()));
         }
       }
     }
@@ -91,12 +113,8 @@ final class MergeBatch {
 
   void voided(SaleVoid saleVoid) {
     UUID saleId = saleVoid.saleId();
-    for (Map.Entry<String, IssuedCoupon> entry : coupons.entrySet()) {
-      IssuedCoupon released = CouponRules.release(entry.getValue(), saleId);
-      if (released != entry.getValue()) {
-        entry.setValue(released);
-        couponsChanged.add(entry.getKey());
-      }
+    for (String code : coupons.keySet()) {
+      users(code).remove(saleId.toString());
     }
     // what the sale's payments (and anything since) moved, stored or in this batch, goes back
     Map<String, Long> moved = new TreeMap<>();
@@ -166,7 +184,57 @@ final class MergeBatch {
         storeId, terminalId, now.toEpochMilli());
   }
 
+  /**
+   * Each touched code's holder (the smallest live sale id) and reuse rows (the other live sales),
+   * against what is stored: changed holders go to {@link #couponsChanged}, codes whose reuse rows
+   * change to {@link #reusesChanged}. Answers the reuse rows of those codes.
+   */
+  private List<CouponMoves.Reuse> settleCodes(Connection c) throws SQLException {
+    Set<String> placesWanted = new TreeSet<>();
+    for (Map.Entry<String, TreeMap<String, Place>> entry : users.entrySet()) {
+      TreeMap<String, Place> live = entry.getValue();
+      live.forEach((sale, place) -> {
+        if (place == null && !sale.equals(live.firstKey())) {
+          placesWanted.add(sale);
+        }
+      });
+    }
+    Map<String, String[]> stored = placesWanted.isEmpty() ? Map.of() : CouponMoves.places(c, placesWanted);
+    List<CouponMoves.Reuse> reuses = new ArrayList<>();
+    for (Map.Entry<String, TreeMap<String, Place>> entry : users.entrySet()) {
+      String code = entry.getKey();
+      TreeMap<String, Place> live = entry.getValue();
+      String holder = live.isEmpty() ? null : live.firstKey();
+      IssuedCoupon coupon = coupons.get(code);
+      if (!Objects.equals(holder, coupon.usedInSale() == null ? null : coupon.usedInSale().toString())) {
+        IssuedCoupon free = coupon.used() ? CouponRules.release(coupon, coupon.usedInSale()) : coupon;
+        coupons.put(code, holder == null ? free : CouponRules.consume(free, UUID.fromString(holder)));
+        couponsChanged.add(code);
+      }
+      List<CouponMoves.Reuse> wanted = new ArrayList<>();
+      for (Map.Entry<String, Place> user : live.entrySet()) {
+        if (user.getKey().equals(holder)) {
+          continue;
+        }
+        Place place = user.getValue();
+        if (place == null) {
+          // the former holder, now a reuse: where it was sold (a sale the till was never asked for is none)
+          String[] where = stored.getOrDefault(user.getKey(), new String[] {"", ""});
+          place = new Place(where[0], where[1], now.toEpochMilli());
+        }
+        wanted.add(new CouponMoves.Reuse(code, user.getKey(), holder, place.storeId(), place.terminalId(),
+            place.recordedAt()));
+      }
+      if (!wanted.equals(storedReuses.getOrDefault(code, List.of()))) {
+        reusesChanged.add(code);
+        reuses.addAll(wanted);
+      }
+    }
+    return reuses;
+  }
+
   List<ChangeLog.Entry> write(Connection c) throws SQLException {
+    List<CouponMoves.Reuse> reuses = settleCodes(c);
     List<IssuedCoupon> usedOrFreed = couponsChanged.stream().map(coupons::get).toList();
     List<GiftCertificate> moved = certificatesChanged.stream().map(code -> certificates.get(code).state()).toList();
     if (!usedOrFreed.isEmpty()) {
@@ -175,7 +243,7 @@ final class MergeBatch {
     if (!moved.isEmpty()) {
       CouponRows.updateCertificates(c, moved);
     }
-    CouponMoves.insertReuses(c, reuses, now.toEpochMilli());
+    CouponMoves.replaceReuses(c, reusesChanged, reuses);
     CouponMoves.insertMoves(c, moves);
     List<ChangeLog.Entry> changes = new ArrayList<>();
     usedOrFreed.forEach(coupon -> changes.add(CouponRows.entry(coupon)));
