@@ -49,8 +49,16 @@ class LedgerDatabaseTest {
     });
   }
 
-  @Test
-  void aReadDoesNotWaitForAWriteInProgressAndSeesWhatWasCommitted() throws Exception {
+  /** A write another thread holds open until {@link #commit}. */
+  private record OpenWrite(CountDownLatch finish, CompletableFuture<Void> writer) {
+    void commit() throws Exception {
+      finish.countDown();
+      writer.get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /** One cursor committed ("catalog"), a second ("cards") inserted by a write left open on another thread. */
+  private OpenWrite cursorCommittedAndAnotherBeingWritten() throws InterruptedException {
     db.write(() -> {
       insertCursor("catalog");
       return null;
@@ -60,7 +68,6 @@ class LedgerDatabaseTest {
     CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> db.write(() -> {
       insertCursor("cards");
       writing.countDown();
-      // the write stays open until the read below has returned
       try {
         if (!finish.await(30, TimeUnit.SECONDS)) {
           throw new IllegalStateException("never released");
@@ -72,12 +79,17 @@ class LedgerDatabaseTest {
       return null;
     }));
     assertThat(writing.await(30, TimeUnit.SECONDS)).isTrue();
+    return new OpenWrite(finish, writer);
+  }
+
+  @Test
+  void aReadDoesNotWaitForAWriteInProgressAndSeesWhatWasCommitted() throws Exception {
+    OpenWrite open = cursorCommittedAndAnotherBeingWritten();
 
     long during = assertTimeoutPreemptively(Duration.ofSeconds(10), this::cursors,
         "a read waited for the write in progress");
 
-    finish.countDown();
-    writer.get(30, TimeUnit.SECONDS);
+    open.commit();
     assertThat(during).as("the write in progress is not seen").isEqualTo(1);
     assertThat(cursors()).isEqualTo(2);
   }
@@ -85,32 +97,12 @@ class LedgerDatabaseTest {
   /** A backup does not take the writer's lock: it copies what is committed while a write goes on. */
   @Test
   void aBackupDoesNotWaitForAWriteInProgressAndCopiesWhatWasCommitted() throws Exception {
-    db.write(() -> {
-      insertCursor("catalog");
-      return null;
-    });
-    CountDownLatch writing = new CountDownLatch(1);
-    CountDownLatch finish = new CountDownLatch(1);
-    CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> db.write(() -> {
-      insertCursor("cards");
-      writing.countDown();
-      try {
-        if (!finish.await(30, TimeUnit.SECONDS)) {
-          throw new IllegalStateException("never released");
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      return null;
-    }));
-    assertThat(writing.await(30, TimeUnit.SECONDS)).isTrue();
+    OpenWrite open = cursorCommittedAndAnotherBeingWritten();
     Path copy = dir.resolve("copy.db");
 
     assertTimeoutPreemptively(Duration.ofSeconds(10), () -> db.backupTo(copy), "the backup waited for the write");
 
-    finish.countDown();
-    writer.get(30, TimeUnit.SECONDS);
+    open.commit();
     try (LedgerDatabase restored = LedgerDatabase.open(copy)) {
       assertThat(restored.integrityCheck()).containsExactly("ok");
       long rows = restored.read(() -> {
