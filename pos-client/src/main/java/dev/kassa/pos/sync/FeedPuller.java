@@ -58,9 +58,11 @@ final class FeedPuller {
         throw new SyncFailure.BadAnswer("asked for " + stream.id() + ", got " + page.stream().id(), null);
       }
       String next = page.cursor();
-      int size = pageSize();
-      Future<PullResponse> ahead = page.hasMore() ? fetcher.submit(() -> client.pull(stream, next, size, true))
-          : null;
+      Future<PullResponse> ahead = null;
+      if (page.hasMore()) {
+        int size = pageSize();
+        ahead = fetcher.submit(() -> client.pull(stream, next, size, true));
+      }
       try {
         feeds.apply(page);
       } catch (RuntimeException | Error e) {

@@ -218,7 +218,8 @@ final class MergeBatch {
         }
         Place place = user.getValue();
         if (place == null) {
-          // the former holder, now a reuse: where it was sold (a sale the till was never asked for is none)
+          // the former holder, now a reuse: where it was sold (were its sale row missing, left empty
+          // rather than the push refused)
           String[] where = stored.getOrDefault(user.getKey(), new String[] {"", ""});
           place = new Place(where[0], where[1], now.toEpochMilli());
         }
