@@ -104,16 +104,19 @@ final class ReaderPool implements AutoCloseable {
     }
   }
 
-  /** Closes every reader; a read still running elsewhere fails on its closed connection. */
+  /**
+   * Closes the idle readers and refuses new reads; a read still running elsewhere finishes on its
+   * connection, which is closed when it comes back ({@link #giveBack}).
+   */
   @Override
   public void close() {
-    List<Session> all;
+    List<Session> idleNow;
     synchronized (this) {
       closed = true;
-      all = new ArrayList<>(open);
-      open.clear();
+      idleNow = new ArrayList<>(idle);
+      open.removeAll(idleNow);
       idle.clear();
     }
-    all.forEach(Session::close);
+    idleNow.forEach(Session::close);
   }
 }

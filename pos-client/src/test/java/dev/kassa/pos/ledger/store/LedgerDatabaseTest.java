@@ -140,6 +140,38 @@ class LedgerDatabaseTest {
     assertThat(cursors()).isZero();
   }
 
+  /** Closing the ledger lets a read in progress on another thread finish; reads after it are refused. */
+  @Test
+  void aReadInProgressFinishesWhenTheLedgerCloses() throws Exception {
+    db.write(() -> {
+      insertCursor("catalog");
+      return null;
+    });
+    CountDownLatch reading = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
+    CompletableFuture<Long> reader = CompletableFuture.supplyAsync(() -> db.read(() -> {
+      reading.countDown();
+      try {
+        if (!closed.await(30, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("never closed");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      try (ResultSet rs = db.statement("SELECT count(*) FROM feed_cursors").executeQuery()) {
+        return rs.next() ? rs.getLong(1) : -1;
+      }
+    }));
+    assertThat(reading.await(30, TimeUnit.SECONDS)).isTrue();
+
+    db.close();
+    closed.countDown();
+
+    assertThat(reader.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThatThrownBy(this::cursors).isInstanceOf(LedgerStorageException.class).hasMessageContaining("closed");
+  }
+
   @Test
   void readsAfterCloseFailClearly() {
     cursors();
