@@ -44,7 +44,6 @@ public final class LedgerDatabase implements AutoCloseable {
 
   private final Path file;
   private final Connection connection;
-  private final Map<String, PreparedStatement> statements = new HashMap<>();
   private final Session writer;
   /**
    * The writer's lock, fair: a sale commit waiting while the sync thread writes a feed page goes
@@ -66,7 +65,7 @@ public final class LedgerDatabase implements AutoCloseable {
   private LedgerDatabase(Path file, Connection connection) throws SQLException {
     this.file = file;
     this.connection = connection;
-    this.writer = new Session(connection, statements);
+    this.writer = new Session(connection, new HashMap<>());
     this.readers = new ReaderPool(file);
     this.pageSize = (int) queryLong("PRAGMA page_size");
   }
@@ -335,7 +334,7 @@ public final class LedgerDatabase implements AutoCloseable {
   }
 
   private void closeStatements() {
-    closeAll(statements);
+    closeAll(writer.statements());
   }
 
   static void closeAll(Map<String, PreparedStatement> cache) {
