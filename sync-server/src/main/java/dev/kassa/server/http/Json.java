@@ -48,20 +48,40 @@ public final class Json {
     return items;
   }
 
+  /** What is read and thrown away of a body over its limit, so that the client gets to read the 413. */
+  static final long SWALLOW_BYTES = 2L * 1024 * 1024;
+
   /**
    * The raw body, up to {@code maxBytes} (for uploads larger than the JSON limit, like a catalog);
-   * more is a 413.
+   * more is a 413. The rest of such a body is read and dropped, up to {@link #SWALLOW_BYTES}: a
+   * connection closed with the client's bytes still unread is reset, and the reset can throw away
+   * the 413 before the client reads it (it then sees the connection drop instead, as a test did now
+   * and then). Every 413 closes its connection ({@link ProblemMapper#write}).
    */
   public static byte[] rawBody(Context ctx, long maxBytes) {
     try (InputStream in = ctx.req().getInputStream()) {
       byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
       if (bytes.length > maxBytes) {
+        swallow(in, SWALLOW_BYTES);
         throw new ApiException(413, "http-413", "Request body too large",
             ProblemMapper.tooLarge(maxBytes), null, 0);
       }
       return bytes;
     } catch (IOException e) {
       throw ApiException.badRequest(null, "could not read the request body");
+    }
+  }
+
+  /** Reads and drops up to {@code limit} bytes. */
+  private static void swallow(InputStream in, long limit) throws IOException {
+    byte[] buffer = new byte[8192];
+    long dropped = 0;
+    while (dropped < limit) {
+      int n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - dropped));
+      if (n < 0) {
+        break;
+      }
+      dropped += n;
     }
   }
 

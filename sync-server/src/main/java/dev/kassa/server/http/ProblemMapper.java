@@ -72,6 +72,11 @@ public final class ProblemMapper {
     if (e.retryAfterSeconds() > 0) {
       ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
     }
+    if (e.status() == 413) {
+      // the body was not read to its end: the server closes this connection after the answer, and
+      // says so, or a client would send its next request on it and see the connection drop
+      ctx.header("Connection", "close");
+    }
     ctx.status(e.status()).contentType(CONTENT_TYPE).result(json(e));
   }
 

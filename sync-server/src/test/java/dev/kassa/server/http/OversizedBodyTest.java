@@ -101,6 +101,8 @@ class OversizedBodyTest {
     assertThat(answer.contentType()).startsWith(ProblemMapper.CONTENT_TYPE);
     assertThat(answer.json().get("status").asInt()).isEqualTo(413);
     assertThat(answer.json().get("detail").asText()).isNotBlank();
+    // the body was not read to its end: the client must not send its next request on this connection
+    assertThat(answer.header("Connection")).isEqualToIgnoringCase("close");
   }
 
   private static PushRequest batch(Events till, int events) {
