@@ -142,7 +142,7 @@ public final class LedgerDatabase implements AutoCloseable {
     try {
       return check("PRAGMA integrity_check");
     } catch (SQLException e) {
-      throw SqlErrors.map(file, e);
+      throw SqlErrors.mapRead(file, e);
     } finally {
       writeLock.unlock();
     }
@@ -221,24 +221,26 @@ public final class LedgerDatabase implements AutoCloseable {
    * writer instead, and sees that write's rows.
    */
   public <T> T read(Work<T> work) {
-    if (current.get() != null) {
+    Session inside = current.get();
+    if (inside != null) {
       try {
         return work.run();
       } catch (SQLException e) {
-        throw SqlErrors.map(file, e);
+        // inside a write, the write fails with it and saves nothing
+        throw inside == writer ? SqlErrors.map(file, e) : SqlErrors.mapRead(file, e);
       }
     }
     Session session;
     try {
       session = readers.take();
     } catch (SQLException e) {
-      throw SqlErrors.map(file, e);
+      throw SqlErrors.mapRead(file, e);
     }
     try {
       session.run("BEGIN");
     } catch (SQLException e) {
       readers.discard(session);
-      throw SqlErrors.map(file, e);
+      throw SqlErrors.mapRead(file, e);
     }
     boolean failed = false;
     current.set(session);
@@ -246,7 +248,7 @@ public final class LedgerDatabase implements AutoCloseable {
       return work.run();
     } catch (SQLException e) {
       failed = true;
-      throw SqlErrors.map(file, e);
+      throw SqlErrors.mapRead(file, e);
     } finally {
       current.remove();
       endRead(session);
@@ -327,7 +329,7 @@ public final class LedgerDatabase implements AutoCloseable {
         throw new SQLException("backup to " + target + " failed (SQLite result code " + rc + ")", null, rc);
       }
     } catch (SQLException e) {
-      throw SqlErrors.map(file, e);
+      throw SqlErrors.mapRead(file, e);
     } finally {
       closeQuietly(source);
     }

@@ -100,7 +100,7 @@ final class ReaderPool implements AutoCloseable {
 
   private void refuseIfClosed() {
     if (closed) {
-      throw new LedgerStorageException("the ledger " + file + " is closed", null);
+      throw LedgerStorageException.reading("the ledger " + file + " is closed", null);
     }
   }
 

@@ -13,7 +13,17 @@ import org.sqlite.SQLiteException;
 final class SqlErrors {
   private SqlErrors() {}
 
+  /** A failed write (or open): {@link LedgerStorageException} says nothing was saved. */
   static LedgerException map(Path file, SQLException e) {
+    return map(file, e, false);
+  }
+
+  /** A failed read: {@link LedgerStorageException#reading} says nothing was changed. */
+  static LedgerException mapRead(Path file, SQLException e) {
+    return map(file, e, true);
+  }
+
+  private static LedgerException map(Path file, SQLException e, boolean reading) {
     int primary = primaryCode(e);
     if (primary == SQLiteErrorCode.SQLITE_FULL.code) {
       return new DiskFullException(e);
@@ -21,7 +31,7 @@ final class SqlErrors {
     if (primary == SQLiteErrorCode.SQLITE_CORRUPT.code || primary == SQLiteErrorCode.SQLITE_NOTADB.code) {
       return new LedgerCorruptException(file, e.getMessage(), e);
     }
-    return new LedgerStorageException(e.getMessage(), e);
+    return reading ? LedgerStorageException.reading(e.getMessage(), e) : new LedgerStorageException(e.getMessage(), e);
   }
 
   private static int primaryCode(SQLException e) {

@@ -130,7 +130,22 @@ class LedgerDatabaseTest {
     assertThatThrownBy(() -> db.read(() -> {
       insertCursor("catalog");
       return null;
-    })).isInstanceOf(LedgerStorageException.class);
+    })).isInstanceOf(LedgerStorageException.class)
+        .extracting(e -> ((LedgerStorageException) e).cashierMessage()).asString()
+        .contains("could not read", "nothing was changed");
+    assertThat(cursors()).isZero();
+  }
+
+  /** A failed write tells the cashier nothing was saved; a failed read, that nothing was changed. */
+  @Test
+  void aFailedWriteSaysNothingWasSaved() {
+    assertThatThrownBy(() -> db.write(() -> {
+      insertCursor("catalog");
+      db.statement("SELECT no_such_column FROM feed_cursors").execute();
+      return null;
+    })).isInstanceOf(LedgerStorageException.class)
+        .extracting(e -> ((LedgerStorageException) e).cashierMessage()).asString()
+        .contains("could not save", "nothing was saved");
     assertThat(cursors()).isZero();
   }
 
@@ -177,6 +192,7 @@ class LedgerDatabaseTest {
     cursors();
     db.close();
 
-    assertThatThrownBy(this::cursors).isInstanceOf(LedgerStorageException.class).hasMessageContaining("closed");
+    assertThatThrownBy(this::cursors).isInstanceOf(LedgerStorageException.class).hasMessageContaining("closed")
+        .extracting(e -> ((LedgerStorageException) e).cashierMessage()).asString().contains("could not read");
   }
 }
