@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * with a message for the cashier, and leaves nothing behind.
  *
  * <p>Thread-safe: the cashier's thread and the sync agent (through {@link #outbox()} and
- * {@link #feeds()}) share one writer connection, one transaction at a time.
+ * {@link #feeds()}) share one writer connection, one write transaction at a time; reads (a scan's
+ * product, a card's position) run on reader connections of their own and never wait for a write.
  */
 public final class TerminalLedger implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TerminalLedger.class);

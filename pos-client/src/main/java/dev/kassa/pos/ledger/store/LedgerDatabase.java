@@ -6,8 +6,6 @@ import dev.kassa.pos.ledger.LedgerCorruptException;
 import dev.kassa.pos.ledger.LedgerStorageException;
 import dev.kassa.pos.ledger.store.ReaderPool.Session;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,14 +13,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteConnection;
 
 /**
  * The terminal's one SQLite file, its one writer connection and its reader connections. WAL with
@@ -38,9 +31,6 @@ import org.sqlite.SQLiteConnection;
  */
 public final class LedgerDatabase implements AutoCloseable {
   public static final String FILE_NAME = "ledger.db";
-  private static final int SQLITE_OK = 0;
-  private static final int SQLITE_DONE = 101;
-  private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
   private final Path file;
   private final Connection connection;
@@ -76,57 +66,29 @@ public final class LedgerDatabase implements AutoCloseable {
    */
   public static LedgerDatabase open(Path file) {
     requireNonNull(file, "file == null");
-    refuseForeignFile(file);
+    SqliteFiles.refuseForeignFile(file);
     Connection connection = null;
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      connection = connect(file);
+      connection = SqliteFiles.connect(file);
       LedgerDatabase db = new LedgerDatabase(file, connection);
       db.refuseDamage();
       Migrations.migrate(file, connection);
       return db;
     } catch (SQLException e) {
-      closeQuietly(connection);
+      SqliteFiles.closeQuietly(connection);
       throw SqlErrors.map(file, e);
     } catch (IOException e) {
-      closeQuietly(connection);
+      SqliteFiles.closeQuietly(connection);
       throw new LedgerStorageException("cannot create " + file.getParent(), e);
     } catch (RuntimeException e) {
-      closeQuietly(connection);
+      SqliteFiles.closeQuietly(connection);
       throw e;
     }
   }
 
-  static Connection connect(Path file) throws SQLException {
-    SQLiteConfig config = new SQLiteConfig();
-    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-    config.enforceForeignKeys(true);
-    config.setBusyTimeout(5_000);
-    return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-  }
-
-  /** SQLite would happily treat an empty or foreign file as a new database; a non-empty one must be ours. */
-  private static void refuseForeignFile(Path file) {
-    try {
-      if (!Files.isRegularFile(file) || Files.size(file) == 0) {
-        return;
-      }
-      byte[] header = new byte[SQLITE_HEADER.length];
-      int read;
-      try (InputStream in = Files.newInputStream(file)) {
-        read = in.readNBytes(header, 0, header.length);
-      }
-      if (read < header.length || !Arrays.equals(header, SQLITE_HEADER)) {
-        throw new LedgerCorruptException(file, "not an SQLite database (bad header)", null);
-      }
-    } catch (IOException e) {
-      throw new LedgerCorruptException(file, "cannot read the file header: " + e.getMessage(), e);
-    }
-  }
-
   private void refuseDamage() throws SQLException {
-    List<String> problems = check("PRAGMA quick_check");
+    List<String> problems = SqliteFiles.check(connection, "PRAGMA quick_check");
     if (!problems.equals(List.of("ok"))) {
       throw new LedgerCorruptException(file, String.join("; ", problems.subList(0, Math.min(5, problems.size()))), null);
     }
@@ -140,22 +102,12 @@ public final class LedgerDatabase implements AutoCloseable {
   public List<String> integrityCheck() {
     writeLock.lock();
     try {
-      return check("PRAGMA integrity_check");
+      return SqliteFiles.check(connection, "PRAGMA integrity_check");
     } catch (SQLException e) {
       throw SqlErrors.mapRead(file, e);
     } finally {
       writeLock.unlock();
     }
-  }
-
-  private List<String> check(String pragma) throws SQLException {
-    List<String> result = new ArrayList<>();
-    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(pragma)) {
-      while (rs.next()) {
-        result.add(rs.getString(1));
-      }
-    }
-    return result;
   }
 
   /**
@@ -323,31 +275,16 @@ public final class LedgerDatabase implements AutoCloseable {
     Connection source = null;
     try {
       source = readers.connect();
-      int rc = source.unwrap(SQLiteConnection.class).getDatabase()
-          .backup("main", target.toAbsolutePath().toString(), null, 100, 3, -1);
-      if (rc != SQLITE_OK && rc != SQLITE_DONE) {
-        throw new SQLException("backup to " + target + " failed (SQLite result code " + rc + ")", null, rc);
-      }
+      SqliteFiles.backup(source, target);
     } catch (SQLException e) {
       throw SqlErrors.mapRead(file, e);
     } finally {
-      closeQuietly(source);
+      SqliteFiles.closeQuietly(source);
     }
   }
 
   private void closeStatements() {
-    closeAll(writer.statements());
-  }
-
-  static void closeAll(Map<String, PreparedStatement> cache) {
-    for (PreparedStatement st : cache.values()) {
-      try {
-        st.close();
-      } catch (SQLException ignored) {
-        // closing anyway
-      }
-    }
-    cache.clear();
+    SqliteFiles.closeAll(writer.statements());
   }
 
   @Override
@@ -356,19 +293,9 @@ public final class LedgerDatabase implements AutoCloseable {
     writeLock.lock();
     try {
       closeStatements();
-      closeQuietly(connection);
+      SqliteFiles.closeQuietly(connection);
     } finally {
       writeLock.unlock();
-    }
-  }
-
-  static void closeQuietly(Connection connection) {
-    if (connection != null) {
-      try {
-        connection.close();
-      } catch (SQLException ignored) {
-        // nothing more to do with a connection we are giving up
-      }
     }
   }
 }

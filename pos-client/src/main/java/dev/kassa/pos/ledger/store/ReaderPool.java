@@ -36,8 +36,8 @@ final class ReaderPool implements AutoCloseable {
     }
 
     void close() {
-      LedgerDatabase.closeAll(statements);
-      LedgerDatabase.closeQuietly(connection);
+      SqliteFiles.closeAll(statements);
+      SqliteFiles.closeQuietly(connection);
     }
   }
 
@@ -88,11 +88,11 @@ final class ReaderPool implements AutoCloseable {
     synchronized (this) {
       refuseIfClosed();
     }
-    Connection connection = LedgerDatabase.connect(file);
+    Connection connection = SqliteFiles.connect(file);
     try (Statement st = connection.createStatement()) {
       st.execute("PRAGMA query_only = ON");
     } catch (SQLException e) {
-      LedgerDatabase.closeQuietly(connection);
+      SqliteFiles.closeQuietly(connection);
       throw e;
     }
     return connection;

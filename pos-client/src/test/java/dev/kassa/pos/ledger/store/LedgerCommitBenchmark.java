@@ -149,7 +149,7 @@ public final class LedgerCommitBenchmark {
 
     RawInserts(Path file) throws SQLException {
       Migrations.migrateTo(file, null);
-      c = LedgerDatabase.connect(file);
+      c = SqliteFiles.connect(file);
       control = c.createStatement();
       control.execute("INSERT INTO terminal (id, store_id, terminal_id, currency) VALUES (1, 'store-1', 'till-2', 'RUB')");
       control.execute("INSERT INTO shifts (id, opened_by, opened_at, opening_float) VALUES ('" + shiftId

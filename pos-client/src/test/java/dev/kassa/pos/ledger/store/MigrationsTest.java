@@ -32,7 +32,7 @@ class MigrationsTest {
   void aVersionOneLedgerIsUpgradedInPlaceWithItsSales() throws Exception {
     Path file = dir.resolve("ledger.db");
     Migrations.migrateTo(file, 1);
-    try (var db = LedgerDatabase.connect(file); var st = db.createStatement()) {
+    try (var db = SqliteFiles.connect(file); var st = db.createStatement()) {
       st.execute("INSERT INTO terminal (id, store_id, terminal_id, currency, last_receipt_no) VALUES (1, 'store-1', 'till-1', 'RUB', 0)");
       assertThat(Migrations.installedVersion(db)).isEqualTo(1);
     }
@@ -40,7 +40,7 @@ class MigrationsTest {
       ledger.openShift("cashier-1", Sales.rub(0));
       ledger.completeSale(Sales.cash(2));
     }
-    try (var db = LedgerDatabase.connect(file); var st = db.createStatement();
+    try (var db = SqliteFiles.connect(file); var st = db.createStatement();
         var rs = st.executeQuery("SELECT count(*) FROM known_receipt_gaps")) {
       assertThat(Migrations.installedVersion(db)).isEqualTo(Migrations.LATEST_VERSION);
       assertThat(rs.next()).isTrue();

@@ -6,15 +6,11 @@ import dev.kassa.model.member.MemberEnrolled;
 import dev.kassa.model.sale.Sale;
 import dev.kassa.model.sync.CardBalance;
 import dev.kassa.model.sync.Reservation;
-import dev.kassa.model.sync.Stream;
-import dev.kassa.model.sync.SyncCodec;
 import dev.kassa.server.feed.store.ChangeLog;
 import dev.kassa.server.feed.store.FeedWriter;
 import dev.kassa.server.loyalty.Conflict;
 import dev.kassa.server.loyalty.Movement;
-import dev.kassa.server.loyalty.Overdraft;
 import dev.kassa.server.loyalty.OverdraftPolicy;
-import dev.kassa.server.loyalty.OverdraftWalk;
 import dev.kassa.server.loyalty.WalkTail;
 import dev.kassa.server.sync.store.Sql;
 import java.sql.Connection;
@@ -35,11 +31,11 @@ import java.util.UUID;
  * Merges a batch's loyalty events into the card ledgers, inside the push transaction: members
  * enrolled offline are reconciled, entries are added once each, card sums move with them, online
  * holds are posted by the sale's redemption, each touched member's overdrafts are recomputed from
- * all of its entries in hybrid-clock order (as this server learned them in earlier merges when the
- * card's sums row shows nothing else moved it since, {@link MovementCache}, else read from the
- * ledger), and conflicts go to the feeds. The touched cards are only marked ({@link CardFeedPending}):
- * the {@link CardPublisher} writes their entities to the cards feed afterwards, once per card
- * however many merges moved it, and outside the card locks.
+ * all of its entries in hybrid-clock order ({@link ConflictWalks}; the entries as this server learned
+ * them in earlier merges when the card's sums row shows nothing else moved it since,
+ * {@link MovementCache}, else read from the ledger), and conflicts go to the feeds. The touched cards
+ * are only marked ({@link CardFeedPending}): the {@link CardPublisher} writes their entities to the
+ * cards feed afterwards, once per card however many merges moved it, and outside the card locks.
  *
  * <p>Under {@link OverdraftPolicy#WRITE_OFF} a walked member's conflicts are those of the
  * {@link dev.kassa.server.loyalty.WriteOffWalk} and the policy's write-off entries are added in the
@@ -58,14 +54,12 @@ public final class LoyaltyMerge {
 
   private final LedgerStore ledger = new LedgerStore();
   private final MemberStore members = new MemberStore();
-  private final ConflictStore conflicts = new ConflictStore();
   private final ReservationStore reservations = new ReservationStore();
   private final MismatchStore mismatches = new MismatchStore();
   private final MovementCache movements;
   private final PointsCheck pointsCheck;
   private final FeedWriter feed;
-  private final OverdraftPolicy policy;
-  private final PolicyWriteOff writeOff = new PolicyWriteOff();
+  private final ConflictWalks walks;
 
   /** A merge under the default {@link OverdraftPolicy#NET}. */
   public LoyaltyMerge(PointsCheck pointsCheck, FeedWriter feed) {
@@ -75,8 +69,8 @@ public final class LoyaltyMerge {
   public LoyaltyMerge(PointsCheck pointsCheck, FeedWriter feed, OverdraftPolicy policy) {
     this.pointsCheck = pointsCheck;
     this.feed = feed;
-    this.policy = java.util.Objects.requireNonNull(policy, "policy == null");
     this.movements = new MovementCache(DEFAULT_MOVEMENTS_KEPT);
+    this.walks = new ConflictWalks(java.util.Objects.requireNonNull(policy, "policy == null"), this::read);
   }
 
   /**
@@ -203,7 +197,7 @@ public final class LoyaltyMerge {
         }
       }
     }
-    Walked walked = recomputeConflicts(c, rewalk, current, now, changes);
+    ConflictWalks.Walked walked = walks.walk(c, rewalk, current, now, changes);
     // the policy's own entries moved these rows once more
     sums.putAll(walked.written());
     Map<String, Long> tails = new HashMap<>(walked.tails());
@@ -266,90 +260,7 @@ public final class LoyaltyMerge {
    */
   public void recomputeConflicts(Connection c, String canonical, Set<String> cards, Instant now,
       List<ChangeLog.Entry> changes) throws SQLException {
-    recomputeConflicts(c, Map.of(canonical, cards), Map.of(), now, changes);
-  }
-
-  /** A walk's outcome: the exact {@link WalkTail} of each member that is one card, and every walked card's movements. */
-  private record Walked(Map<String, Long> tails, Map<String, List<Movement>> movements,
-      Map<String, LedgerStore.Sums> written) {}
-
-  /**
-   * {@link #recomputeConflicts(Connection, String, Set, Instant, List)} for several members (by
-   * canonical card), reading their entries and conflicts in a few queries; a card in {@code current}
-   * has the movements given there (all of its entries now), the others are read.
-   */
-  private Walked recomputeConflicts(Connection c, Map<String, Set<String>> members,
-      Map<String, List<Movement>> current, Instant now, List<ChangeLog.Entry> changes) throws SQLException {
-    Map<String, Long> tails = new HashMap<>();
-    if (members.isEmpty()) {
-      return new Walked(tails, Map.of(), Map.of());
-    }
-    Map<String, String> canonicalOf = new HashMap<>();
-    members.forEach((canonical, cards) -> cards.forEach(card -> canonicalOf.put(card, canonical)));
-    Map<String, List<Movement>> byCard = read(c,
-        canonicalOf.keySet().stream().filter(card -> !current.containsKey(card)).toList());
-    canonicalOf.keySet().stream().filter(current::containsKey).forEach(card -> byCard.put(card, current.get(card)));
-    Map<String, List<Conflict>> known = new HashMap<>();
-    for (List<String> chunk : Sql.chunks(new ArrayList<>(new TreeSet<>(canonicalOf.keySet())), 500)) {
-      for (Conflict conflict : conflicts.forCards(c, chunk)) {
-        known.computeIfAbsent(canonicalOf.get(conflict.cardNumber()), k -> new ArrayList<>()).add(conflict);
-      }
-    }
-    Map<String, LedgerStore.Sums> written = new HashMap<>();
-    for (Map.Entry<String, Set<String>> member : members.entrySet()) {
-      List<Movement> movements = new ArrayList<>();
-      member.getValue().forEach(card -> movements.addAll(byCard.getOrDefault(card, List.of())));
-      List<Conflict> stored = known.getOrDefault(member.getKey(), List.of());
-      if (policy == OverdraftPolicy.NET) {
-        applyWalk(c, member.getKey(), movements, stored, now, changes);
-        if (member.getValue().size() == 1) {
-          tails.put(member.getKey(), WalkTail.of(movements));
-        }
-        continue;
-      }
-      PolicyWriteOff.Outcome outcome = writeOff.apply(c, member.getKey(), movements, stored, now, changes, this::save);
-      if (outcome.entry() != null) {
-        List<Movement> withEntry = new ArrayList<>(byCard.getOrDefault(member.getKey(), List.of()));
-        withEntry.add(outcome.entry());
-        byCard.put(member.getKey(), withEntry);
-        written.put(member.getKey(), outcome.sums());
-      }
-      if (member.getValue().size() == 1) {
-        tails.put(member.getKey(), outcome.tail());
-      }
-    }
-    return new Walked(tails, byCard, written);
-  }
-
-  private void applyWalk(Connection c, String canonical, List<Movement> movements, List<Conflict> stored,
-      Instant now, List<ChangeLog.Entry> changes) throws SQLException {
-    Map<UUID, Overdraft> found = new HashMap<>();
-    for (Overdraft o : OverdraftWalk.overdrafts(canonical, movements)) {
-      found.put(o.conflictId(), o);
-    }
-    Map<UUID, Conflict> existing = new HashMap<>();
-    for (Conflict known : stored) {
-      existing.put(known.id(), known);
-    }
-    for (Overdraft o : found.values()) {
-      Conflict known = existing.remove(o.conflictId());
-      List<Conflict.Involved> involved = o.conflictInvolved();
-      // a retracted episode that later entries bring back is open again, without the retraction's note
-      Conflict kept = known == null || known.status() == Conflict.Status.RETRACTED ? null : known;
-      Conflict.Status status = kept == null ? Conflict.Status.OPEN : kept.status();
-      Conflict updated = new Conflict(o.conflictId(), canonical, o.trigger().entryId(), o.deficit(), involved, status,
-          known == null ? now : known.detectedAt(), kept == null ? null : kept.resolvedAt(),
-          kept == null ? null : kept.resolvedBy(), kept == null ? null : kept.resolution());
-      if (!updated.equals(known)) {
-        save(c, updated, changes);
-      }
-    }
-    for (Conflict gone : existing.values()) {
-      if (gone.status() == Conflict.Status.OPEN) {
-        save(c, new Conflict(gone.id(), gone.cardNumber(), gone.triggerEntry(), gone.deficit(), gone.involved(),
-            Conflict.Status.RETRACTED, gone.detectedAt(), now, null, "later entries show no overdraft"), changes);
-      }
-    }
+    walks.walk(c, Map.of(canonical, cards), Map.of(), now, changes);
   }
 
   /**
@@ -357,18 +268,7 @@ public final class LoyaltyMerge {
    * concerns; a store it no longer concerns gets its removal.
    */
   public void save(Connection c, Conflict conflict, List<ChangeLog.Entry> changes) throws SQLException {
-    List<String> before = conflicts.stores(c, conflict.id());
-    conflicts.upsert(c, conflict);
-    List<String> now = conflicts.stores(c, conflict.id());
-    for (String store : now) {
-      changes.add(new ChangeLog.Entry(Stream.CONFLICTS, store, "conflict", conflict.id().toString(),
-          conflict.status() == Conflict.Status.RETRACTED ? null : SyncCodec.toTree(conflict)));
-    }
-    for (String store : before) {
-      if (!now.contains(store)) {
-        changes.add(new ChangeLog.Entry(Stream.CONFLICTS, store, "conflict", conflict.id().toString(), null));
-      }
-    }
+    walks.save(c, conflict, changes);
   }
 
   private void postReservation(Connection c, String reservationId, Instant now) throws SQLException {
