@@ -3,6 +3,8 @@ package dev.kassa.server.sync.store;
 import dev.kassa.server.store.DataAccessException;
 import dev.kassa.server.store.Database;
 import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link Transactions} on the server's {@link Database}. Servers sharing one PostgreSQL can
@@ -10,6 +12,7 @@ import java.sql.SQLException;
  * rolled back and simply run again (everything it does is idempotent), a few times at most.
  */
 public final class DatabaseTransactions implements Transactions {
+  private static final Logger log = LoggerFactory.getLogger(DatabaseTransactions.class);
   private static final int ATTEMPTS = 5;
 
   private final Database db;
@@ -27,6 +30,8 @@ public final class DatabaseTransactions implements Transactions {
         if (attempt >= ATTEMPTS || !retryable(e)) {
           throw e;
         }
+        log.info("write transaction rolled back ({}); running it again, attempt {} of {}", state(e), attempt + 1,
+            ATTEMPTS);
       }
     }
   }
@@ -44,6 +49,16 @@ public final class DatabaseTransactions implements Transactions {
       }
     }
     return retryable(e);
+  }
+
+  /** The SQLSTATE of the first SQL failure in the chain, for the log (40P01: deadlock). */
+  private static String state(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        return "SQLSTATE " + sql.getSQLState();
+      }
+    }
+    return "database busy";
   }
 
   /** A PostgreSQL deadlock or serialization failure, or a busy SQLite file: worth another go. */
