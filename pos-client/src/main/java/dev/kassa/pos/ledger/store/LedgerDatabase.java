@@ -247,11 +247,7 @@ public final class LedgerDatabase implements AutoCloseable {
    */
   PreparedStatement statement(String sql) throws SQLException {
     Session on = current.get() == null ? writer : current.get();
-    PreparedStatement st = on.statements().get(sql);
-    if (st == null || st.isClosed()) {
-      st = on.connection().prepareStatement(sql);
-      on.statements().put(sql, st);
-    }
+    PreparedStatement st = on.statement(sql);
     st.clearParameters();
     return st;
   }

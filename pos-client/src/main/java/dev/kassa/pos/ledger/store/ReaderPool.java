@@ -25,14 +25,19 @@ final class ReaderPool implements AutoCloseable {
 
   /** A connection and its prepared statements, used by one thread at a time. */
   record Session(Connection connection, Map<String, PreparedStatement> statements) {
-    /** Runs a statement without parameters, prepared once (BEGIN and COMMIT come with every read). */
-    void run(String sql) throws SQLException {
+    /** The statement for {@code sql} on this connection, prepared once and kept. */
+    PreparedStatement statement(String sql) throws SQLException {
       PreparedStatement st = statements.get(sql);
       if (st == null || st.isClosed()) {
         st = connection.prepareStatement(sql);
         statements.put(sql, st);
       }
-      st.execute();
+      return st;
+    }
+
+    /** Runs a statement without parameters, prepared once (BEGIN and COMMIT come with every read). */
+    void run(String sql) throws SQLException {
+      statement(sql).execute();
     }
 
     void close() {
@@ -43,7 +48,6 @@ final class ReaderPool implements AutoCloseable {
 
   private final Path file;
   private final Deque<Session> idle = new ArrayDeque<>();
-  private final List<Session> open = new ArrayList<>();
   private boolean closed;
 
   ReaderPool(Path file) {
@@ -58,11 +62,7 @@ final class ReaderPool implements AutoCloseable {
         return session;
       }
     }
-    Session session = new Session(connect(), new HashMap<>());
-    synchronized (this) {
-      open.add(session);
-    }
-    return session;
+    return new Session(connect(), new HashMap<>());
   }
 
   void giveBack(Session session) {
@@ -77,9 +77,6 @@ final class ReaderPool implements AutoCloseable {
 
   /** A session that failed: closed, not reused. */
   void discard(Session session) {
-    synchronized (this) {
-      open.remove(session);
-    }
     session.close();
   }
 
@@ -114,7 +111,6 @@ final class ReaderPool implements AutoCloseable {
     synchronized (this) {
       closed = true;
       idleNow = new ArrayList<>(idle);
-      open.removeAll(idleNow);
       idle.clear();
     }
     idleNow.forEach(Session::close);
