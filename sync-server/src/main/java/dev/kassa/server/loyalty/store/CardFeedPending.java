@@ -12,115 +12,65 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The cards whose feed entity is behind ({@code card_feed_pending}). A transaction that moves a
- * card {@link #mark}s it, which raises the mark's version and holds its row lock until that
- * transaction ends. The publisher reads the marks ({@link #after}), then the cards as they stand,
- * writes their entities, and {@link #unmark}s only the marks still at the version it read and not
- * held by a running transaction: a card moved again after the publisher read its mark, or being
- * moved right now, stays marked and is published again at the next turn. The publisher thus never
- * waits for a push, and holds nothing a push waits for but for the instant of its last statement.
+ * The cards whose feed entity is behind ({@code card_feed_marks}): a queue of card numbers, one row
+ * for each time a transaction moved a card. A transaction that moves a card {@link #mark}s it by
+ * appending a row, which takes no lock another transaction could wait for. A publisher turn
+ * {@link #take}s committed marks (removing them in the same statement), then reads the cards as
+ * they stand and writes their entities: every mark it took belongs to a move committed before that
+ * read, and a mark still uncommitted is invisible to it and stays for a later turn. So the publisher
+ * never waits for a push, and no move is left unpublished.
+ *
+ * <p>Taking must not race with another publisher's turn, which could still be running when this
+ * one reads the cards: callers hold the feed's counter first ({@code ChangeLog.lock}), so turns
+ * follow one another. (The marks were once one row per card, raised by an upsert and later locked
+ * and deleted: that bookkeeping cost a push more than the rows the queue appends and a turn
+ * deletes; see BENCHMARKS.md.)
  */
 final class CardFeedPending {
-  /** A marked card and the version of its mark. */
-  record Mark(String card, long version) {}
-
   private CardFeedPending() {}
 
-  /** Marks {@code cards} (locked in card order, after the card rows, as every merge does). */
-  static void mark(Connection c, Collection<String> cards, long nowMillis) throws SQLException {
+  /** Marks {@code cards} (each once, whatever the collection holds). */
+  static void mark(Connection c, Collection<String> cards) throws SQLException {
     List<String> sorted = new ArrayList<>(new TreeSet<>(cards));
     boolean postgres = Sql.isPostgres(c);
     for (List<String> chunk : Sql.chunks(sorted, Sql.ROWS_PER_STATEMENT)) {
-      SqlRows rows = new SqlRows(postgres, "text, int8, int8");
-      for (String card : chunk) {
-        rows.add(card, nowMillis, 1L);
-      }
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO card_feed_pending (card_number, marked_at, version) "
-          + rows.sql() + " ON CONFLICT (card_number) DO UPDATE SET marked_at = excluded.marked_at,"
-          + " version = card_feed_pending.version + 1")) {
-        rows.bind(ps, 1);
-        ps.executeUpdate();
-      }
+      SqlRows rows = new SqlRows(postgres, "text");
+      chunk.forEach(rows::add);
+      rows.append(c, "card_feed_marks", "card_number");
     }
-  }
-
-  /** Up to {@code limit} committed marks of cards after {@code afterCard} (null: from the first), in card order. */
-  static List<Mark> after(Connection c, String afterCard, int limit) throws SQLException {
-    List<Mark> marks = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT card_number, version FROM card_feed_pending"
-        + " WHERE card_number > ? ORDER BY card_number LIMIT ?")) {
-      ps.setString(1, afterCard == null ? "" : afterCard);
-      ps.setInt(2, limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          marks.add(new Mark(rs.getString(1), rs.getLong(2)));
-        }
-      }
-    }
-    return marks;
   }
 
   /**
-   * Removes those of {@code marks} still at the version read and, on PostgreSQL, not held by a
-   * running transaction (SQLite has one writer, so none is); answers how many it removed.
-   *
-   * <p>On PostgreSQL in two statements: lock the marks still at their version, skipping those held,
-   * then delete the ones locked. As one statement (a DELETE of the rows a FOR UPDATE SKIP LOCKED
-   * subquery picks), a turn of 1,000 marks while merges re-marked the same cards kept a backend at
-   * full CPU for minutes (seen at full size with every till pulling), holding the feed's counter and
-   * so stalling every push behind it.
+   * Removes up to {@code limit} committed marks and answers their cards, a card once for each of its
+   * marks, the oldest marks first as far as the engine keeps them in order. The caller holds the
+   * feed's counter ({@code ChangeLog.lock}).
    */
-  static int unmark(Connection c, List<Mark> marks) throws SQLException {
-    int removed = 0;
-    boolean postgres = Sql.isPostgres(c);
-    for (List<Mark> chunk : Sql.chunks(marks, Sql.ROWS_PER_STATEMENT)) {
-      SqlRows read = new SqlRows(postgres, "text, int8");
-      for (Mark m : chunk) {
-        read.add(m.card(), m.version());
-      }
-      removed += postgres ? unmarkNotHeld(c, read) : unmarkAll(c, read);
-    }
-    return removed;
-  }
-
-  /** SQLite: deletes the marks still at their version. */
-  private static int unmarkAll(Connection c, SqlRows read) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "DELETE FROM card_feed_pending WHERE (card_number, version) IN (" + read.sql() + ")")) {
-      read.bind(ps, 1);
-      return ps.executeUpdate();
-    }
-  }
-
-  /** PostgreSQL: locks the marks still at their version, skipping those held, and deletes the ones locked. */
-  private static int unmarkNotHeld(Connection c, SqlRows read) throws SQLException {
-    List<String> locked = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT p.card_number FROM card_feed_pending p JOIN ("
-        + read.sql() + ") AS m (card, version) ON p.card_number = m.card AND p.version = m.version"
-        + " FOR UPDATE OF p SKIP LOCKED")) {
-      read.bind(ps, 1);
+  static List<String> take(Connection c, int limit) throws SQLException {
+    // PostgreSQL: the rows by their physical address (a TID scan, not a scan of the whole table);
+    // no one else deletes them meanwhile, and a row that is never updated keeps its address
+    String sql = Sql.isPostgres(c)
+        ? "DELETE FROM card_feed_marks WHERE ctid = ANY (ARRAY(SELECT ctid FROM card_feed_marks LIMIT ?))"
+            + " RETURNING card_number"
+        : "DELETE FROM card_feed_marks WHERE rowid IN (SELECT rowid FROM card_feed_marks ORDER BY rowid LIMIT ?)"
+            + " RETURNING card_number";
+    List<String> cards = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setInt(1, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          locked.add(rs.getString(1));
+          cards.add(rs.getString(1));
         }
       }
     }
-    if (locked.isEmpty()) {
-      return 0;
-    }
-    try (PreparedStatement ps = c.prepareStatement(
-        "DELETE FROM card_feed_pending WHERE " + Sql.any(true, "card_number", locked.size()))) {
-      Sql.bindAny(ps, 1, true, locked);
-      return ps.executeUpdate();
-    }
+    return cards;
   }
 
-  /** How many cards are marked (committed marks). */
-  static long count(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM card_feed_pending");
+  /** Whether any committed mark waits. */
+  static boolean any(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM card_feed_marks)");
         ResultSet rs = ps.executeQuery()) {
       rs.next();
-      return rs.getLong(1);
+      return rs.getBoolean(1);
     }
   }
 }

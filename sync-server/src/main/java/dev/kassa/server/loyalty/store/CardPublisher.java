@@ -28,23 +28,24 @@ public final class CardPublisher {
     this.feed = feed;
   }
 
-  /** A turn of the card publisher: how many marks it read, and the last card (null: none). */
-  public record PublishTurn(int marks, String lastCard) {}
-
   /**
-   * One turn of the card publisher: up to {@code limit} cards marked by {@link CardFeedPending} after
-   * {@code afterCard} (null: from the first), each with the other cards of its member, are written to
-   * the cards feed as they stand now, and their marks removed unless moved again meanwhile.
+   * One turn of the card publisher: the cards of up to {@code limit} marks ({@link CardFeedPending}),
+   * each with the other cards of its member, are written to the cards feed as they stand now, and
+   * those marks removed; answers how many marks it took (fewer than {@code limit}: no committed mark
+   * is left).
    */
-  public PublishTurn publishPending(Connection c, String afterCard, int limit, Instant now) throws SQLException {
-    List<CardFeedPending.Mark> marks = CardFeedPending.after(c, afterCard, limit);
-    if (marks.isEmpty()) {
-      return new PublishTurn(0, null);
+  public int publishPending(Connection c, int limit, Instant now) throws SQLException {
+    if (!CardFeedPending.any(c)) {
+      return 0;
     }
-    // publishers take turns from here, so a later turn never appends an older state of a card
+    // publishers take turns from here, so a later turn never appends an older state of a card, nor
+    // takes marks while an earlier turn that took others has yet to read their cards
     ChangeLog.lock(c);
-    Map<String, String> canonicalOf = members.canonicalCards(c,
-        marks.stream().map(CardFeedPending.Mark::card).toList());
+    List<String> marks = CardFeedPending.take(c, limit);
+    if (marks.isEmpty()) {
+      return 0;
+    }
+    Map<String, String> canonicalOf = members.canonicalCards(c, new ArrayList<>(new TreeSet<>(marks)));
     Map<String, Set<String>> groups = members.cardsOfAll(c, new TreeSet<>(canonicalOf.values()));
     Set<String> allCards = new TreeSet<>();
     groups.values().forEach(allCards::addAll);
@@ -66,12 +67,11 @@ public final class CardPublisher {
     Map<String, ObjectNode> issued = CardFeed.issued(c, allCards);
     CardFeed.add(published, issued, CardHistory.asOf(c, allCards, CardFeed.birthdays(issued), now), changes);
     feed.appendAll(c, changes);
-    CardFeedPending.unmark(c, marks);
-    return new PublishTurn(marks.size(), marks.get(marks.size() - 1).card());
+    return marks.size();
   }
 
   /** Whether cards wait for the publisher (committed marks). */
   public boolean cardsPending(Connection c) throws SQLException {
-    return CardFeedPending.count(c) > 0;
+    return CardFeedPending.any(c);
   }
 }

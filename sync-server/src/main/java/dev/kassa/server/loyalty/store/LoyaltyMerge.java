@@ -153,7 +153,7 @@ public final class LoyaltyMerge {
     Map<String, LedgerStore.Sums> sums = new HashMap<>(ledger.addToBalances(c, deltas, now.toEpochMilli()));
     SpendStore.add(c, withCard);
     // their feed entities are written by the card publisher once this commits
-    CardFeedPending.mark(c, allCards, now.toEpochMilli());
+    CardFeedPending.mark(c, allCards);
     sums.putAll(ledger.sums(c, allCards.stream().filter(card -> !sums.containsKey(card)).toList()));
     // a card another merge moved since it was read: its entries are read again if it is walked
     List<String> moved = allCards.stream().filter(card -> versionOf(sums, card)
@@ -243,8 +243,8 @@ public final class LoyaltyMerge {
    * Marks the member's cards for the cards feed: the card publisher writes their entities once this
    * transaction commits ({@link CardPublisher}).
    */
-  public void markForFeed(Connection c, Set<String> cards, Instant now) throws SQLException {
-    CardFeedPending.mark(c, cards, now.toEpochMilli());
+  public void markForFeed(Connection c, Set<String> cards) throws SQLException {
+    CardFeedPending.mark(c, cards);
   }
 
   /** The member's balance (all its cards), what open holds keep back, and what is left. */

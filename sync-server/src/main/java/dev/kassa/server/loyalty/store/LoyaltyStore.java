@@ -36,7 +36,14 @@ public final class LoyaltyStore {
   /** Who did an office action and why, for the entry and the audit log. */
   public record OfficeAction(String username, String reason) {}
 
-  private static final int PUBLISH_BATCH = 1_000;
+  /**
+   * Marks a publishing turn takes at most. A turn publishes each card once however many of its marks
+   * it took, so a turn large enough for a second's moves at full load (the chore's cadence) publishes
+   * a busy card once a second; with 2,000 a turn, ingest wrote 30,469 card entities for 31,820 marks
+   * (the turns chased the marks still arriving), against 23,697 with the cards taken 1,000 at a time
+   * in card order before (see BENCHMARKS.md).
+   */
+  private static final int PUBLISH_BATCH = 10_000;
   private static final int MAX_PUBLISH_ROUNDS = 100;
 
   private final Transactions tx;
@@ -87,7 +94,7 @@ public final class LoyaltyStore {
       Reservation held = new Reservation(request.id(), request.cardNumber(), request.points(), request.saleId(),
           Reservation.Status.HELD, now.plus(ttl).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
       reservations.insert(c, held, storeId, terminalId, now.toEpochMilli());
-      merge.markForFeed(c, cards, now);
+      merge.markForFeed(c, cards);
       return new HoldResult(held, null);
     });
   }
@@ -105,7 +112,7 @@ public final class LoyaltyStore {
       }
       if (reservations.settle(c, id, Reservation.Status.VOIDED, now)) {
         String canonical = members.canonicalCard(c, known.get().reservation().cardNumber());
-        merge.markForFeed(c, members.cardsOf(c, canonical), now);
+        merge.markForFeed(c, members.cardsOf(c, canonical));
       }
       return reservations.byId(c, id, now).map(ReservationStore.Row::reservation);
     });
@@ -207,7 +214,7 @@ public final class LoyaltyStore {
         }
         ledger.addToBalances(c, Map.of(card, new LedgerStore.Delta(delta, negatives, null)), now.toEpochMilli());
         String canonical = members.canonicalCard(c, card);
-        merge.markForFeed(c, members.cardsOf(c, canonical), now);
+        merge.markForFeed(c, members.cardsOf(c, canonical));
       }
       return added;
     });
@@ -234,26 +241,23 @@ public final class LoyaltyStore {
     Set<String> cards = members.cardsOf(c, canonical);
     List<ChangeLog.Entry> changes = new ArrayList<>();
     merge.recomputeConflicts(c, canonical, cards, now, changes);
-    merge.markForFeed(c, cards, now);
+    merge.markForFeed(c, cards);
     feed.appendAll(c, changes);
   }
 
   /**
    * Writes the cards feed entities of every card marked so far ({@link CardPublisher#publishPending}),
-   * a thousand cards a transaction; answers how many marks it read. Every move committed before the
+   * at most {@link #PUBLISH_BATCH} marks a transaction; answers how many marks it took. Every move committed before the
    * call is in the feed when it returns; moves still running are published at a later turn.
    */
   public int publishCards(Instant now) {
     int total = 0;
-    String after = null;
     for (int round = 0; round < MAX_PUBLISH_ROUNDS; round++) {
-      String from = after;
-      CardPublisher.PublishTurn turn = tx.write(c -> publisher.publishPending(c, from, PUBLISH_BATCH, now));
-      total += turn.marks();
-      if (turn.marks() < PUBLISH_BATCH) {
+      int marks = tx.write(c -> publisher.publishPending(c, PUBLISH_BATCH, now));
+      total += marks;
+      if (marks < PUBLISH_BATCH) {
         break;
       }
-      after = turn.lastCard();
     }
     return total;
   }

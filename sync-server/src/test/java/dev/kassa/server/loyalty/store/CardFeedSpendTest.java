@@ -135,7 +135,7 @@ class CardFeedSpendTest {
 
   /** The card publisher's turn: the merges only marked the cards. */
   private static void publish(Database db, FeedWriter feed, Clock clock) {
-    db.inTransaction(c -> new CardPublisher(feed).publishPending(c, null, 1_000, clock.instant()));
+    db.inTransaction(c -> new CardPublisher(feed).publishPending(c, 1_000, clock.instant()));
   }
 
   private static JsonNode lastCard(RecordingFeed feed) {

@@ -1,6 +1,7 @@
 package dev.kassa.server.loyalty.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.kassa.model.id.HybridClock;
 import dev.kassa.model.ledger.EntryType;
@@ -23,7 +24,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -34,8 +37,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The card publisher: merges only mark the cards they move; a publisher turn writes each marked
- * card's entity once, as it stands, without waiting for moves still running, and a card moved
- * after its mark was read stays marked for the next turn.
+ * card's entity once, as it stands, without waiting for moves still running, whose marks stay for
+ * the next turn; turns follow one another, and a turn that fails gives its marks back.
  */
 class CardPublisherTest {
   private static final String CARD = "7000077";
@@ -56,13 +59,13 @@ class CardPublisherTest {
       assertThat(cardEntities(feed)).as("nothing published by the merges themselves").isEmpty();
       assertThat(db.read(new CardPublisher(feed)::cardsPending)).isTrue();
 
-      int taken = publish(db, feed).marks();
+      int taken = publish(db, feed);
 
-      assertThat(taken).isEqualTo(1);
+      assertThat(taken).as("one mark per merge").isEqualTo(3);
       assertThat(cardEntities(feed)).singleElement()
           .satisfies(e -> assertThat(e.data().path("balance").asLong()).isEqualTo(30));
       assertThat(db.read(new CardPublisher(feed)::cardsPending)).isFalse();
-      assertThat(publish(db, feed).marks()).isZero();
+      assertThat(publish(db, feed)).isZero();
       assertThat(cardEntities(feed)).hasSize(1);
     }
   }
@@ -80,11 +83,11 @@ class CardPublisherTest {
       // a merge in progress: it has moved the card and marked it, and not committed yet
       moving.setAutoCommit(false);
       addPoints(moving, 5);
-      CardFeedPending.mark(moving, List.of(CARD), CLOCK.millis());
+      CardFeedPending.mark(moving, List.of(CARD));
 
-      CompletableFuture<CardPublisher.PublishTurn> turn = CompletableFuture.supplyAsync(() -> publish(db, feed));
+      CompletableFuture<Integer> turn = CompletableFuture.supplyAsync(() -> publish(db, feed));
 
-      assertThat(turn.get(20, TimeUnit.SECONDS).marks()).as("the publisher does not wait for the move").isEqualTo(1);
+      assertThat(turn.get(20, TimeUnit.SECONDS)).as("the publisher does not wait for the move").isEqualTo(1);
       assertThat(lastBalance(feed)).isEqualTo(10);
       moving.commit();
       assertThat(db.read(new CardPublisher(feed)::cardsPending)).as("the move's mark outlived the turn").isTrue();
@@ -94,30 +97,70 @@ class CardPublisherTest {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Engine.class)
-  void aMarkRaisedAfterThePublisherReadItIsNotRemoved(Engine engine) {
-    try (Database db = engine.openDatabase()) {
-      db.inTransaction(c -> {
-        CardFeedPending.mark(c, List.of(CARD, "7000078"), CLOCK.millis());
-        return null;
-      });
-      List<CardFeedPending.Mark> read = db.read(c -> CardFeedPending.after(c, null, 10));
-      db.inTransaction(c -> {
-        CardFeedPending.mark(c, List.of(CARD), CLOCK.millis());
-        return null;
-      });
+  @Test
+  void aTurnWaitsForTheTurnBeforeItAndTakesTheMarksThatOneGaveBack() throws Exception {
+    RecordingFeed feed = new RecordingFeed();
+    LoyaltyMerge merge = new LoyaltyMerge(new LinePointsCheck(), feed);
+    String url = TestPostgres.newDatabaseUrl();
+    try (Database db = Database.open(url); Connection earlier = DriverManager.getConnection(url);
+        Connection watch = DriverManager.getConnection(url)) {
+      PushService push = new PushService(new PushStore(new DatabaseTransactions(db), merge, CLOCK),
+          new HybridClock(CLOCK), CLOCK);
+      Events till = new Events("store-1", "till-1");
+      send(push, till, List.of(till.entry(CARD, EntryType.EARN, 10, 1, null)));
+      // an earlier turn (another server's, say) has taken the mark and not finished
+      earlier.setAutoCommit(false);
+      ChangeLog.lock(earlier);
+      assertThat(CardFeedPending.take(earlier, 10)).containsExactly(CARD);
 
-      int removed = db.inTransaction(c -> CardFeedPending.unmark(c, read));
+      CompletableFuture<Integer> turn = CompletableFuture.supplyAsync(() -> publish(db, feed));
+      await().atMost(Duration.ofSeconds(20)).until(() -> waitingForALock(watch));
+      assertThat(turn).as("the second turn waits for the first").isNotDone();
+      earlier.rollback();
 
-      assertThat(removed).isEqualTo(1);
-      List<CardFeedPending.Mark> left = db.read(c -> CardFeedPending.after(c, null, 10));
-      assertThat(left).extracting(CardFeedPending.Mark::card).containsExactly(CARD);
+      assertThat(turn.get(20, TimeUnit.SECONDS)).as("the mark the failed turn gave back").isEqualTo(1);
+      assertThat(lastBalance(feed)).isEqualTo(10);
+      assertThat(db.read(new CardPublisher(feed)::cardsPending)).isFalse();
     }
   }
 
-  private static CardPublisher.PublishTurn publish(Database db, FeedWriter feed) {
-    return db.inTransaction(c -> new CardPublisher(feed).publishPending(c, null, 1_000, CLOCK.instant()));
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void marksAreTakenAtMostALimitAtATimeAndEachOnce(Engine engine) {
+    try (Database db = engine.openDatabase()) {
+      for (String card : List.of(CARD, "7000078", "7000079")) {
+        db.inTransaction(c -> {
+          CardFeedPending.mark(c, List.of(card, card));
+          return null;
+        });
+      }
+
+      List<String> first = db.inTransaction(c -> CardFeedPending.take(c, 2));
+      boolean leftAfterFirst = db.read(CardFeedPending::any);
+      List<String> second = db.inTransaction(c -> CardFeedPending.take(c, 2));
+
+      assertThat(first).hasSize(2);
+      assertThat(leftAfterFirst).isTrue();
+      assertThat(second).hasSize(1);
+      assertThat(db.read(CardFeedPending::any)).isFalse();
+      List<String> all = new ArrayList<>(first);
+      all.addAll(second);
+      assertThat(all).as("a card marked twice in one move is marked once")
+          .containsExactlyInAnyOrder(CARD, "7000078", "7000079");
+    }
+  }
+
+  private static boolean waitingForALock(Connection watch) throws Exception {
+    try (PreparedStatement ps = watch.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+        + " WHERE datname = current_database() AND wait_event_type = 'Lock'");
+        java.sql.ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getInt(1) > 0;
+    }
+  }
+
+  private static int publish(Database db, FeedWriter feed) {
+    return db.inTransaction(c -> new CardPublisher(feed).publishPending(c, 1_000, CLOCK.instant()));
   }
 
   private static void addPoints(Connection c, long points) throws Exception {
