@@ -28,7 +28,7 @@
  *       answers 409, a busy database 503 with Retry-After, anything else 500 with an incident id.</li>
  *   <li><b>Migrations.</b> Flyway, {@code src/main/resources/db/migration/sqlite/V<n>__*.sql} AND
  *       {@code .../postgresql/V<n>__*.sql}, same number in both. V1..V19: core (stores, auth,
- *       admin, catalog, programs, cards); V20..V40: sync (push, ledger, reservations, feeds).
+ *       admin, catalog, programs, cards); V20..V41: sync (push, ledger, reservations, feeds).
  *       Times are epoch milliseconds in BIGINT columns.</li>
  *   <li><b>Tests.</b> {@code dev.kassa.server.testing.TestServer.start(Engine)} (test sources) runs
  *       the real server on a random port on a fresh SQLite file or a fresh embedded-PostgreSQL

@@ -33,6 +33,8 @@ import org.postgresql.copy.CopyManager;
 final class FeedSeed {
   private static final int CATEGORIES = 50;
   private static final int CHUNK = 50_000;
+  /** Each entity's feed row (store_key '' : for every store). */
+  private static final String LATEST = "feed_latest (stream, kind, entity_key, store_key, seq, data, changed_at)";
 
   private final Database db;
   private long seq;
@@ -74,7 +76,7 @@ final class FeedSeed {
   private void copyProducts(int from, int to, long now) {
     StringBuilder rows = new StringBuilder();
     StringBuilder barcodes = new StringBuilder();
-    StringBuilder changes = new StringBuilder();
+    StringBuilder latest = new StringBuilder();
     for (int i = from; i < to; i++) {
       String sku = String.format("SKU-%07d", i);
       String barcode = ean13(2_000_000_000L + i);
@@ -85,25 +87,25 @@ final class FeedSeed {
       row(rows, sku, product.categoryId(), product.vatCode(), Long.toString(product.price().minor()), "RUB", json,
           Long.toString(now));
       row(barcodes, barcode, sku);
-      row(changes, "catalog", "\\N", "product", sku, json, Long.toString(now), Long.toString(++seq));
+      row(latest, "catalog", "product", sku, "", Long.toString(++seq), json, Long.toString(now));
     }
     copy("products (sku, category_id, vat_code, price_minor, currency, data, updated_at)", rows);
     copy("product_barcodes (barcode, sku)", barcodes);
-    copy("changes (stream, store_id, kind, entity_key, data, created_at, seq)", changes);
+    copy(LATEST, latest);
   }
 
   private void copyCards(LoyaltyCardFormat format, int from, int to, long now) {
     StringBuilder rows = new StringBuilder();
-    StringBuilder changes = new StringBuilder();
+    StringBuilder latest = new StringBuilder();
     for (int i = from; i < to; i++) {
       long serial = i + 1L;
       String number = ((CodeResult.Ok<String>) format.generate(serial)).value();
       row(rows, number, Long.toString(serial), "\\N", "ACTIVE", "\\N", "\\N", "\\N", Long.toString(now));
       String json = "{\"balance\":" + (i % 7) * 100 + ",\"number\":\"" + number + "\",\"status\":\"ACTIVE\"}";
-      row(changes, Stream.CARDS.id(), "\\N", "card", number, json, Long.toString(now), Long.toString(++seq));
+      row(latest, Stream.CARDS.id(), "card", number, "", Long.toString(++seq), json, Long.toString(now));
     }
     copy("cards (card_number, serial, batch_id, status, holder_name, phone, birthday, issued_at)", rows);
-    copy("changes (stream, store_id, kind, entity_key, data, created_at, seq)", changes);
+    copy(LATEST, latest);
   }
 
   /** One COPY text-format row; values hold no tabs or newlines, and backslashes only in "\N" (null). */

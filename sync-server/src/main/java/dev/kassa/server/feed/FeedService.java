@@ -10,14 +10,14 @@ import java.util.Map;
 
 /**
  * Serves the pull feeds: a snapshot for an empty cursor, then the changes after the cursor, in
- * pages of at most {@link #MAX_LIMIT}. A cursor older than the compacted part of the feed is
- * {@link CursorExpired}: the terminal takes a snapshot again. Pages are {@link FeedPage}s, the
+ * pages of at most {@link #MAX_LIMIT}. A cursor older than a deletion whose tombstone was compacted
+ * away is {@link CursorExpired}: the terminal takes a snapshot again. Pages are {@link FeedPage}s, the
  * stored entity JSON passed through as it is.
  */
 public final class FeedService {
   public static final int MAX_LIMIT = 1_000;
 
-  /** The cursor points into changes that were compacted away. */
+  /** The cursor is older than a tombstone that was compacted away. */
   public static final class CursorExpired extends RuntimeException {
     public CursorExpired() {
       super("cursor expired, take a snapshot");
@@ -48,10 +48,10 @@ public final class FeedService {
   /**
    * One page after {@code cursorText}. The stream is first brought up to date ({@code catchUp}) for
    * a page that begins a pull, so the pull shows everything committed before it. Not for a page
-   * that goes on with one: a snapshot's later pages read only what was there when its first page
-   * was taken, and a page the terminal says is {@code continuing} the pages it just read (with the
-   * cursor the page before answered) reads what the first page's catch-up published and anything
-   * published since, so it need not wait for a publishing turn of its own.
+   * that goes on with one: what changed after a snapshot began comes in the pull after it, and a
+   * page the terminal says is {@code continuing} the pages it just read (with the cursor the page
+   * before answered) reads what the first page's catch-up published and anything published since,
+   * so it need not wait for a publishing turn of its own.
    *
    * @throws IllegalArgumentException a bad limit or a cursor that is not one of this feed's
    */
@@ -85,9 +85,9 @@ public final class FeedService {
     catchUp.getOrDefault(stream, () -> { }).run();
   }
 
-  private FeedPage snapshotPage(Stream stream, String storeId, long upTo, String afterKind, String afterKey,
+  private FeedPage snapshotPage(Stream stream, String storeId, long startSeq, String afterKind, String afterKey,
       int limit) {
-    FeedPages.Read read = pages.snapshot(stream, storeId, upTo, afterKind, afterKey, limit + 1);
+    FeedPages.Read read = pages.snapshot(stream, storeId, startSeq, afterKind, afterKey, limit + 1);
     if (read.lastSeq() < read.horizon()) {
       throw new CursorExpired();
     }

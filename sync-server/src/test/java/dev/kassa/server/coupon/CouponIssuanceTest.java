@@ -117,6 +117,7 @@ class CouponIssuanceTest {
       Map<String, Object> request = Map.of("batchId", UUID.randomUUID().toString(), "definitionId", SINGLE_USE,
           "count", 2);
       TestHttp.Response first = server.http().post(BATCHES, server.adminToken(), request);
+      long published = Changes.appended(server);
       TestHttp.Response again = server.http().post(BATCHES, server.adminToken(), request);
       TestHttp.Response otherCount = server.http().post(BATCHES, server.adminToken(),
           Map.of("batchId", request.get("batchId"), "definitionId", SINGLE_USE, "count", 3));
@@ -133,6 +134,7 @@ class CouponIssuanceTest {
       assertThat(sameCode.status()).isEqualTo(409);
       assertThat(sameCode.json().get("field").asText()).isEqualTo("codes");
       assertThat(Changes.count(server, "coupon")).isEqualTo(2);
+      assertThat(Changes.appended(server)).as("nothing published after the first batch").isEqualTo(published);
     }
   }
 }

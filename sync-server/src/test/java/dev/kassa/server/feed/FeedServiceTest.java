@@ -130,9 +130,15 @@ class FeedServiceTest {
     }
   }
 
+  /**
+   * A snapshot shows each entity as it is when its page is read; what changes while the terminal
+   * pages through it comes again in the pull after it (from the seq the snapshot began at), so the
+   * terminal ends with every entity's latest state. Other stores' versions are never shown, and
+   * this store's own tombstone hides the version for every store it came after (c).
+   */
   @ParameterizedTest
   @EnumSource(Engine.class)
-  void aSnapshotShowsEachEntityAsItWasWhenItStartedAndIgnoresOtherStoresVersions(Engine engine) {
+  void whatChangesDuringASnapshotComesInThePullAfterItAndOtherStoresVersionsNever(Engine engine) {
     try (Database db = engine.openDatabase()) {
       FeedService feed = new FeedService(new FeedPages(new DatabaseTransactions(db)));
       write(db, Stream.CATALOG, null, "a", "a1");
@@ -143,18 +149,20 @@ class FeedServiceTest {
       write(db, Stream.CATALOG, null, "d", "d1");
 
       PullResponse first = pull(feed, Stream.CATALOG, "store-1", "", 1);
+      write(db, Stream.CATALOG, null, "a", "a2");
       write(db, Stream.CATALOG, null, "b", "b2");
       write(db, Stream.CATALOG, null, "d", null);
       write(db, Stream.CATALOG, null, "e", "e1");
       String[] cursor = {first.cursor()};
       List<Change> snapshot = new ArrayList<>(first.changes());
       snapshot.addAll(pullAll(feed, Stream.CATALOG, "store-1", cursor, 1));
+      List<Change> after = pullAll(feed, Stream.CATALOG, "store-1", cursor, 10);
 
       assertThat(snapshot).extracting(change -> change.key() + "=" + change.data().get("v").asText())
-          .containsExactly("a=a1", "b=b1", "d=d1");
-      assertThat(pullAll(feed, Stream.CATALOG, "store-1", cursor, 10))
+          .containsExactly("a=a1", "b=b2", "e=e1");
+      assertThat(after)
           .extracting(change -> change.key() + (change.deleted() ? " deleted" : "=" + change.data().get("v").asText()))
-          .containsExactly("b=b2", "d deleted", "e=e1");
+          .containsExactly("a=a2", "b=b2", "d deleted", "e=e1");
     }
   }
 
@@ -196,21 +204,28 @@ class FeedServiceTest {
     }
   }
 
+  /** Compaction removes old tombstones only: a cursor older than one must take a snapshot, others go on. */
   @ParameterizedTest
   @EnumSource(Engine.class)
-  void aCursorIntoCompactedChangesMustTakeASnapshot(Engine engine) {
+  void aCursorOlderThanACompactedTombstoneMustTakeASnapshot(Engine engine) {
     try (Database db = engine.openDatabase()) {
       FeedPages pages = new FeedPages(new DatabaseTransactions(db));
       FeedService feed = new FeedService(pages);
       String old = pull(feed, Stream.CATALOG, "store-1", "", 10).cursor();
       write(db, Stream.CATALOG, null, "a", "a1");
       write(db, Stream.CATALOG, null, "a", "a2");
+      write(db, Stream.CATALOG, null, "b", "b1");
+      write(db, Stream.CATALOG, null, "b", null);
+      String recent = pull(feed, Stream.CATALOG, "store-1", old, 10).cursor();
+      write(db, Stream.CATALOG, null, "c", "c1");
 
       assertThat(pages.compact(System.currentTimeMillis() + 1)).isEqualTo(1);
 
       assertThatThrownBy(() -> pull(feed, Stream.CATALOG, "store-1", old, 10)).isInstanceOf(FeedService.CursorExpired.class);
+      assertThat(pull(feed, Stream.CATALOG, "store-1", recent, 10).changes()).extracting(Change::key)
+          .containsExactly("c");
       assertThat(pull(feed, Stream.CATALOG, "store-1", "", 10).changes()).extracting(c -> c.data().get("v").asText())
-          .containsExactly("a2");
+          .containsExactly("a2", "c1");
     }
   }
 

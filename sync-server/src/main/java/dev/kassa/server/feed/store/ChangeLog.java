@@ -17,8 +17,8 @@ import java.util.Map;
  * Records that an entity changed, in the same transaction as the change itself, so that the pull
  * feeds can never miss a committed change nor show an uncommitted one. {@code storeId} null means
  * the change concerns every store (catalog, programs, cards); {@code data} null is a tombstone.
- * Each change goes to the log ({@code changes}: snapshots, compaction) and replaces the entity's
- * latest change ({@code feed_latest}), which pulls after a cursor read.
+ * Each change replaces the entity's latest change ({@code feed_latest}), which pulls and snapshots
+ * read; no log of the states before is kept (V40).
  *
  * <p>Each change gets the next number of the single-row {@code change_seq} table. The UPDATE
  * keeps that row locked until the transaction commits or rolls back, so a second transaction
@@ -54,8 +54,8 @@ public final class ChangeLog {
   }
 
   /**
-   * Appends {@code entries} with consecutive numbers taken in one step (one lock; per 1000, one insert
-   * into the log and one upsert of the entities' latest changes).
+   * Appends {@code entries} with consecutive numbers taken in one step (one lock; per 1000, one upsert
+   * of the entities' latest changes).
    */
   public static void appendAll(Connection connection, List<Entry> entries) throws SQLException {
     if (entries.isEmpty()) {
@@ -75,22 +75,19 @@ public final class ChangeLog {
     boolean postgres = Sql.isPostgres(connection);
     for (int from = 0; from < entries.size(); from += ROWS) {
       List<Entry> chunk = entries.subList(from, Math.min(entries.size(), from + ROWS));
-      SqlRows rows = new SqlRows(postgres, "text, text, text, text, text, int8, int8");
-      // each entity's last change in the chunk, for feed_latest (one upsert may not touch a row twice)
+      // each entity's last change in the chunk (one upsert may not touch a row twice)
       Map<List<String>, Object[]> latest = new LinkedHashMap<>();
       for (Entry e : chunk) {
         String data = e.data() == null ? null : SyncCodec.toJson(e.data());
-        rows.add(e.stream().id(), e.storeId(), e.kind(), e.key(), data, now, ++seq);
         String storeKey = e.storeId() == null ? "" : e.storeId();
         latest.put(List.of(e.stream().id(), e.kind(), e.key(), storeKey),
-            new Object[] {e.stream().id(), e.kind(), e.key(), storeKey, seq, data});
+            new Object[] {e.stream().id(), e.kind(), e.key(), storeKey, ++seq, data, now});
       }
-      rows.append(connection, "changes", "stream, store_id, kind, entity_key, data, created_at, seq");
-      SqlRows latestRows = new SqlRows(postgres, "text, text, text, text, int8, text");
+      SqlRows latestRows = new SqlRows(postgres, "text, text, text, text, int8, text, int8");
       latest.values().forEach(latestRows::add);
       try (PreparedStatement ps = connection.prepareStatement("INSERT INTO feed_latest (stream, kind, entity_key,"
-          + " store_key, seq, data) " + latestRows.sql() + " ON CONFLICT (stream, kind, entity_key, store_key)"
-          + " DO UPDATE SET seq = excluded.seq, data = excluded.data")) {
+          + " store_key, seq, data, changed_at) " + latestRows.sql() + " ON CONFLICT (stream, kind, entity_key,"
+          + " store_key) DO UPDATE SET seq = excluded.seq, data = excluded.data, changed_at = excluded.changed_at")) {
         latestRows.bind(ps, 1);
         ps.executeUpdate();
       }

@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the feeds: changes after a seq in seq order, or the current state of every entity in
- * entity order (a snapshot), both for one store (rows for every store plus the store's own).
+ * Reads the feeds ({@code feed_latest}: each entity's latest change): changes after a seq in seq
+ * order, or the current state of every live entity in entity order (a snapshot), both for one store
+ * (rows for every store plus the store's own).
  */
 public final class ChangeReader {
 
@@ -53,31 +54,24 @@ public final class ChangeReader {
 
   /**
    * Up to {@code limit} live entities (their latest change is not a tombstone) after
-   * {@code afterKind}/{@code afterKey} in entity order, at most as new as {@code upToSeq}.
+   * {@code afterKind}/{@code afterKey} in entity order, each as it is now. A snapshot's pages are
+   * read one after another while others write: an entity changed meanwhile comes at its newer state,
+   * or not at all when it was deleted or its key is behind the page the snapshot has reached. Either
+   * way it comes again in the pull that follows the snapshot, which starts from the seq the snapshot
+   * began at, so the reader ends with every entity's latest state.
    */
-  public List<Row> snapshot(Connection c, Stream stream, String storeId, long upToSeq, String afterKind,
-      String afterKey, int limit) throws SQLException {
-    // Written so that a page costs about its own rows on both engines (EXPLAIN on SQLite and
-    // PostgreSQL): the row value, unlike "kind > ? OR (kind = ? AND key > ?)", is a range start on
-    // changes_stream_entity, and NOT EXISTS a later version, unlike "seq = (SELECT MAX(seq) ...)",
-    // lets PostgreSQL walk that index in order and stop at the limit instead of checking every
-    // remaining entity and sorting them. Either old form made a snapshot quadratic.
-    String after = afterKind == null ? "" : " AND (c.kind, c.entity_key) > (?, ?)";
-    String sql = "SELECT c.seq, c.kind, c.entity_key, c.data FROM changes c WHERE c.stream = ?"
-        + " AND (c.store_id IS NULL OR c.store_id = ?) AND c.seq <= ?" + after + " AND c.data IS NOT NULL"
-        + " AND NOT EXISTS (SELECT 1 FROM changes l WHERE l.stream = c.stream AND l.kind = c.kind"
-        + " AND l.entity_key = c.entity_key AND (l.store_id IS NULL OR l.store_id = ?) AND l.seq > c.seq"
-        + " AND l.seq <= ?) ORDER BY c.kind, c.entity_key LIMIT ?";
-    // PostgreSQL estimates tens of thousands of rows behind the LIMIT and plans a Gather Merge of
-    // parallel workers: at a million cards, 25 ms a page, mostly starting the workers, against
-    // 3 ms for the plain index walk (EXPLAIN ANALYZE, 1.1 million changes). A page is a thousand
-    // rows; it never needs workers. Set for this query only: the connection goes back to the pool.
+  public List<Row> snapshot(Connection c, Stream stream, String storeId, String afterKind, String afterKey,
+      int limit) throws SQLException {
+    // PostgreSQL estimates many rows behind the LIMIT and may plan a Gather Merge of parallel
+    // workers: at a million cards a page then took 25 ms, mostly starting the workers, against 3 ms
+    // for the plain index walk. A page is a thousand rows; it never needs workers. Set for this
+    // query only: the connection goes back to the pool.
     boolean serialOnly = Sql.isPostgres(c);
     if (serialOnly) {
       execute(c, "SET max_parallel_workers_per_gather = 0");
     }
     try {
-      return snapshotRows(c, sql, stream, storeId, upToSeq, afterKind, afterKey, limit);
+      return snapshotRows(c, stream, storeId, afterKind, afterKey, limit);
     } finally {
       if (serialOnly) {
         execute(c, "RESET max_parallel_workers_per_gather");
@@ -85,20 +79,30 @@ public final class ChangeReader {
     }
   }
 
-  private static List<Row> snapshotRows(Connection c, String sql, Stream stream, String storeId, long upToSeq,
-      String afterKind, String afterKey, int limit) throws SQLException {
+  private static List<Row> snapshotRows(Connection c, Stream stream, String storeId, String afterKind,
+      String afterKey, int limit) throws SQLException {
+    // The row value, unlike "kind > ? OR (kind = ? AND key > ?)", is a range start on the primary key
+    // (stream, kind, entity_key, store_key), so a page costs about its own rows. An entity the store
+    // sees twice (a change for every store and one for this store) is as its later change left it,
+    // as a pull after a cursor, which hands both over in seq order, leaves it. "+l.seq": without it
+    // SQLite (which has no statistics here) probes the later change by (stream, seq), walking every
+    // change of the stream after this one for each row, so a snapshot of a million cards never
+    // finished; with it, by the primary key (EXPLAIN QUERY PLAN).
+    String after = afterKind == null ? "" : " AND (f.kind, f.entity_key) > (?, ?)";
     List<Row> rows = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT f.seq, f.kind, f.entity_key, f.data FROM feed_latest f"
+        + " WHERE f.stream = ?" + after + " AND (f.store_key = '' OR f.store_key = ?) AND f.data IS NOT NULL"
+        + " AND NOT EXISTS (SELECT 1 FROM feed_latest l WHERE l.stream = f.stream AND l.kind = f.kind"
+        + " AND l.entity_key = f.entity_key AND (l.store_key = '' OR l.store_key = ?) AND +l.seq > f.seq)"
+        + " ORDER BY f.kind, f.entity_key LIMIT ?")) {
       int p = 1;
       ps.setString(p++, stream.id());
-      ps.setString(p++, storeId);
-      ps.setLong(p++, upToSeq);
       if (afterKind != null) {
         ps.setString(p++, afterKind);
         ps.setString(p++, afterKey);
       }
       ps.setString(p++, storeId);
-      ps.setLong(p++, upToSeq);
+      ps.setString(p++, storeId);
       ps.setInt(p, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -134,16 +138,15 @@ public final class ChangeReader {
   }
 
   /**
-   * Compacts the feeds: deletes changes older than {@code beforeMillis} that a later change of
-   * the same entity superseded, and old tombstones, and moves the horizon past them. Returns how
-   * many rows went.
+   * Compacts the feeds: deletes the tombstones of entities deleted before {@code beforeMillis} (a
+   * snapshot leaves deleted entities out, and only a reader whose cursor is older than the deletion
+   * needs its tombstone) and moves the horizon past them, so that such a cursor takes a snapshot.
+   * Returns how many tombstones went.
    */
   public int compact(Connection c, long beforeMillis) throws SQLException {
     long maxGone;
-    String doomed = " FROM changes c WHERE c.created_at < ? AND (c.data IS NULL OR EXISTS (SELECT 1 FROM changes l"
-        + " WHERE l.stream = c.stream AND l.kind = c.kind AND l.entity_key = c.entity_key"
-        + " AND COALESCE(l.store_id, '') = COALESCE(c.store_id, '') AND l.seq > c.seq))";
-    try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(c.seq), 0)" + doomed)) {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT COALESCE(MAX(seq), 0) FROM feed_latest WHERE data IS NULL AND changed_at < ?")) {
       ps.setLong(1, beforeMillis);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -151,16 +154,11 @@ public final class ChangeReader {
       }
     }
     int deleted;
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM changes WHERE seq IN (SELECT c.seq" + doomed
-        + " AND c.seq <= ?)")) {
+    try (PreparedStatement ps = c.prepareStatement(
+        "DELETE FROM feed_latest WHERE data IS NULL AND changed_at < ? AND seq <= ?")) {
       ps.setLong(1, beforeMillis);
       ps.setLong(2, maxGone);
       deleted = ps.executeUpdate();
-    }
-    // a deletion compacted from the log goes from the latest changes too: older cursors take a snapshot
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM feed_latest WHERE data IS NULL AND seq <= ?")) {
-      ps.setLong(1, maxGone);
-      ps.executeUpdate();
     }
     try (PreparedStatement ps = c.prepareStatement("UPDATE feed_horizon SET seq = ? WHERE id = 1 AND seq < ?")) {
       ps.setLong(1, maxGone);

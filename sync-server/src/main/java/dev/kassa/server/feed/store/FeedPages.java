@@ -23,16 +23,19 @@ public final class FeedPages {
     });
   }
 
-  /** A snapshot page; {@code upToSeq} negative starts a new snapshot at the last committed seq. */
-  public Read snapshot(Stream stream, String storeId, long upToSeq, String afterKind, String afterKey, int limit) {
+  /**
+   * A snapshot page; {@code startSeq} is the seq the snapshot began at (the pull after it starts
+   * there), negative to begin one now, at the last committed seq.
+   */
+  public Read snapshot(Stream stream, String storeId, long startSeq, String afterKind, String afterKey, int limit) {
     return tx.read(c -> {
       long horizon = reader.horizon(c);
-      long at = upToSeq < 0 ? reader.lastSeq(c) : upToSeq;
-      return new Read(reader.snapshot(c, stream, storeId, at, afterKind, afterKey, limit), horizon, at);
+      long at = startSeq < 0 ? reader.lastSeq(c) : startSeq;
+      return new Read(reader.snapshot(c, stream, storeId, afterKind, afterKey, limit), horizon, at);
     });
   }
 
-  /** Compacts changes older than {@code beforeMillis}; see {@link ChangeReader#compact}. */
+  /** Removes tombstones older than {@code beforeMillis}; see {@link ChangeReader#compact}. */
   public int compact(long beforeMillis) {
     return tx.write(c -> reader.compact(c, beforeMillis));
   }
