@@ -18,7 +18,7 @@ import java.util.Map;
  * feeds can never miss a committed change nor show an uncommitted one. {@code storeId} null means
  * the change concerns every store (catalog, programs, cards); {@code data} null is a tombstone.
  * Each change replaces the entity's latest change ({@code feed_latest}), which pulls and snapshots
- * read; no log of the states before is kept (V40).
+ * read; no log of the states before is kept (V41).
  *
  * <p>Each change gets the next number of the single-row {@code change_seq} table. The UPDATE
  * keeps that row locked until the transaction commits or rolls back, so a second transaction
