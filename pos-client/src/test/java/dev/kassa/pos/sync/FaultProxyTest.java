@@ -79,6 +79,25 @@ class FaultProxyTest {
   }
 
   @Test
+  void aRequestGetsTheFaultOfThePlanInForceWhenItArrivesEvenOnAnIdleKeptAliveConnection() throws IOException {
+    try (FaultProxy proxy = new FaultProxy(upstreamUri(), FaultPlan.always(FaultProxy.Fault.DELAY))) {
+      try (Response first = post(proxy, "c")) {
+        assertThat(first.body().string()).isEqualTo("got c");
+      }
+      // the connection stays open, idle, while the plan changes
+      proxy.plan(FaultPlan.always(FaultProxy.Fault.DUPLICATE));
+      try (Response second = post(proxy, "d")) {
+        assertThat(second.body().string()).isEqualTo("got d");
+      }
+
+      assertThat(client.connectionPool().connectionCount()).as("one kept-alive connection").isEqualTo(1);
+      assertThat(seen).containsExactly("c", "d", "d");
+      assertThat(proxy.count(FaultProxy.Fault.DELAY)).isEqualTo(1);
+      assertThat(proxy.count(FaultProxy.Fault.DUPLICATE)).isEqualTo(1);
+    }
+  }
+
+  @Test
   void aCutReplyReachesTheServerButNotTheClient() throws IOException {
     try (FaultProxy proxy = new FaultProxy(upstreamUri(), FaultPlan.always(FaultProxy.Fault.CUT_REPLY))) {
       assertThatThrownBy(() -> post(proxy, "b").close()).isInstanceOf(IOException.class);
