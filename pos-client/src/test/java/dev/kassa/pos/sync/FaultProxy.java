@@ -169,8 +169,7 @@ public final class FaultProxy implements AutoCloseable {
       while (!partitioned) {
         // the fault is drawn once a request has begun to arrive: drawn for a kept-alive connection
         // that then stays idle to the end of the run, a fault owed by the plan would never be applied
-        // nor counted (the likely cause of a default-seed convergence run in a clean clone that
-        // counted only three of the six owed faults; one connection per till can hold one)
+        // nor counted (one connection per till can hold one)
         in.mark(1);
         if (in.read() < 0) {
           return;
