@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ class ConvergenceTest {
           // the tills go on syncing under the faults until the proxy has applied every kind: the plan
           // owes each kind on its first requests, but in two clean-clone runs the selling ended after
           // only three and five such requests, and a fault that never happened proves nothing
-          await().atMost(Duration.ofSeconds(60)).until(() -> java.util.Arrays.stream(FaultProxy.Fault.values())
+          await().atMost(Duration.ofSeconds(60)).until(() -> Arrays.stream(FaultProxy.Fault.values())
               .allMatch(fault -> proxy.count(fault) > 0));
         } finally {
           // shutdown, not shutdownNow: a restart under way finishes rather than being cut short
