@@ -20,6 +20,8 @@ public final class StatementStats {
         s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
         s.execute("SELECT pg_stat_statements_reset()");
         s.execute("SELECT pg_stat_reset()");
+        s.execute("SELECT pg_stat_reset_shared('bgwriter')");
+        s.execute("SELECT pg_stat_reset_shared('wal')");
       }
       return null;
     });
@@ -47,6 +49,17 @@ public final class StatementStats {
                 query.length() > 200 ? query.substring(0, 200) + "..." : query);
           }
         }
+      }
+      // who wrote the pages out, and the WAL in all (full-page images included)
+      try (Statement s = c.createStatement();
+           ResultSet rs = s.executeQuery("SELECT b.checkpoints_timed + b.checkpoints_req, b.buffers_checkpoint,"
+               + " b.buffers_clean, b.buffers_backend, b.buffers_alloc, w.wal_records, w.wal_fpi, w.wal_bytes,"
+               + " w.wal_buffers_full FROM pg_stat_bgwriter b, pg_stat_wal w")) {
+        rs.next();
+        System.out.printf(Locale.ROOT, "checkpoints %,d; pages written by checkpoints %,d, by the background writer %,d,"
+            + " by backends %,d; buffers allocated %,d; WAL %,d records, %,d full-page images, %.0f MB;"
+            + " WAL buffers full %,d times%n", rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+            rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getDouble(8) / 1e6, rs.getLong(9));
       }
       // indexes the run wrote to but never read through: a place to look (reports are not in the run)
       try (PreparedStatement ps = c.prepareStatement("SELECT s.relname, s.indexrelname, t.n_tup_ins + t.n_tup_upd"
