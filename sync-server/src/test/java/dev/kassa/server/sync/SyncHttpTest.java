@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kassa.model.catalog.Product;
+import dev.kassa.model.demo.CatalogCsv;
+import dev.kassa.model.demo.DemoData;
 import dev.kassa.model.ledger.EntryType;
 import dev.kassa.model.sync.CardBalance;
 import dev.kassa.model.sync.ChainHead;
+import dev.kassa.model.sync.Change;
 import dev.kassa.model.sync.EventResult.Outcome;
 import dev.kassa.model.sync.PullResponse;
 import dev.kassa.model.sync.PushRequest;
@@ -15,6 +19,7 @@ import dev.kassa.model.sync.Reservation;
 import dev.kassa.model.sync.ReservationRequest;
 import dev.kassa.model.sync.Stream;
 import dev.kassa.model.sync.SyncEvent;
+import dev.kassa.server.catalog.CatalogImportTest;
 import dev.kassa.server.http.ProblemMapper;
 import dev.kassa.server.testing.Engine;
 import dev.kassa.server.testing.TestHttp;
@@ -191,10 +196,10 @@ class SyncHttpTest {
   void anExpiredCursorIsGoneAndTheTerminalTakesASnapshot(Engine engine) {
     try (TestServer server = TestServer.start(engine)) {
       String token = server.terminalToken();
-      dev.kassa.server.catalog.CatalogImportTest.prepareReferences(server);
-      List<dev.kassa.model.catalog.Product> products = dev.kassa.model.demo.DemoData.standard().products().subList(0, 2);
+      CatalogImportTest.prepareReferences(server);
+      List<Product> products = DemoData.standard().products().subList(0, 2);
       assertThat(server.http().post("/api/v1/admin/catalog/import?currency=RUB", server.adminToken(),
-          dev.kassa.model.demo.CatalogCsv.write(products)).status()).isEqualTo(200);
+          CatalogCsv.write(products)).status()).isEqualTo(200);
       String cursor = server.http().get("/api/v1/sync/pull/catalog?cursor=", token).as(PullResponse.class).cursor();
       assertThat(server.http().send("DELETE", "/api/v1/admin/catalog/products/" + products.get(1).sku(),
           server.adminToken(), null).status()).isEqualTo(204);
@@ -208,7 +213,7 @@ class SyncHttpTest {
       assertThat(gone.status()).isEqualTo(410);
       assertThat(gone.json().get("detail").asText()).isEqualTo("cursor expired, take a snapshot");
       assertThat(fresh.changes()).filteredOn(change -> change.kind().equals("product"))
-          .extracting(dev.kassa.model.sync.Change::key).containsExactly(products.get(0).sku());
+          .extracting(Change::key).containsExactly(products.get(0).sku());
     }
   }
 
