@@ -64,7 +64,7 @@ final class DocumentWriter {
     List<SyncEvent> events = new ArrayList<>(1 + entries.size());
     events.add(event(now, link, document));
     for (LedgerEntry entry : entries) {
-      events.add(event(now, null, entry));
+      events.add(entryEvent(entry));
     }
     JournalRow row = new JournalRow(link.seq(), kind(document), id(document), link.previousHash(), hash);
     try {
@@ -85,6 +85,14 @@ final class DocumentWriter {
   /** An event of this terminal, stamped now by the hybrid clock. */
   SyncEvent event(Instant now, JournalLink link, EventPayload payload) {
     return new SyncEvent(UuidV7.next(), hlc.now(), now, identity.storeId(), identity.terminalId(), link, payload);
+  }
+
+  /**
+   * An entry's event: the entry's own id, hybrid time, time, store and terminal, so the server keeps
+   * it once, as the ledger row it makes (the server's {@code EntryEvents}).
+   */
+  SyncEvent entryEvent(LedgerEntry entry) {
+    return new SyncEvent(entry.id(), entry.hlc(), entry.at(), identity.storeId(), identity.terminalId(), null, entry);
   }
 
   /**

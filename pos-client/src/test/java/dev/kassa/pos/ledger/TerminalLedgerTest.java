@@ -89,7 +89,16 @@ class TerminalLedgerTest {
     SyncEvent saleEvent = events.get(events.size() - 2);
     assertThat(saleEvent.payload()).isEqualTo(committed.sale());
     assertThat(saleEvent.journal()).isEqualTo(committed.link());
-    assertThat(events.get(events.size() - 1).payload()).isInstanceOf(LedgerEntry.class);
+    SyncEvent entryEvent = events.get(events.size() - 1);
+    assertThat(entryEvent.payload()).isInstanceOf(LedgerEntry.class);
+    // the entry's own id, times, store and terminal: the server keeps it once, as its ledger row
+    LedgerEntry entry = (LedgerEntry) entryEvent.payload();
+    assertThat(entryEvent.id()).isEqualTo(entry.id());
+    assertThat(entryEvent.hlc()).isEqualTo(entry.hlc());
+    assertThat(entryEvent.terminalTime()).isEqualTo(entry.at());
+    assertThat(entryEvent.storeId()).isEqualTo(entry.storeId());
+    assertThat(entryEvent.terminalId()).isEqualTo(entry.terminalId());
+    assertThat(entryEvent.journal()).isNull();
     assertThat(ledger.outbox().chainHead().seq()).isEqualTo(1);
     assertThat(ledger.outbox().chainHead().hash()).isEqualTo(committed.link().hash());
     assertThat(ledger.outbox().oldestPendingSale()).isEqualTo(committed.sale().createdAt());

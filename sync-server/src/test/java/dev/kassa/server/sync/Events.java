@@ -106,11 +106,21 @@ public final class Events {
     return sale(card, earned, 0, null);
   }
 
+  /** An entry's event as the terminal's agent makes it: the entry's own id, times, store and terminal. */
   public SyncEvent entry(String card, EntryType type, long points, long atMillis, UUID saleId) {
-    UUID id = UUID.randomUUID();
-    LedgerEntry entry = new LedgerEntry(UUID.randomUUID(), card, type, points, T0.plusMillis(atMillis), hlc(atMillis),
-        storeId, terminalId, saleId, type == EntryType.REVERSE ? UUID.randomUUID() : null, null, null);
-    return new SyncEvent(id, hlc(atMillis), T0.plusMillis(atMillis), storeId, terminalId, null, entry);
+    LedgerEntry entry = ledgerEntry(card, type, points, atMillis, saleId);
+    return new SyncEvent(entry.id(), entry.hlc(), entry.at(), storeId, terminalId, null, entry);
+  }
+
+  /** An entry's event under an id of its own, as agents before entry-keyed events made them. */
+  public SyncEvent entryUnderItsOwnId(String card, EntryType type, long points, long atMillis, UUID saleId) {
+    LedgerEntry entry = ledgerEntry(card, type, points, atMillis, saleId);
+    return new SyncEvent(UUID.randomUUID(), entry.hlc(), entry.at(), storeId, terminalId, null, entry);
+  }
+
+  private LedgerEntry ledgerEntry(String card, EntryType type, long points, long atMillis, UUID saleId) {
+    return new LedgerEntry(UUID.randomUUID(), card, type, points, T0.plusMillis(atMillis), hlc(atMillis), storeId,
+        terminalId, saleId, type == EntryType.REVERSE ? UUID.randomUUID() : null, null, null);
   }
 
   public SyncEvent enrol(String card, String phone, long atMillis) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kassa.model.ledger.EntryType;
+import dev.kassa.model.ledger.LedgerEntry;
 import dev.kassa.model.sync.EventResult.Outcome;
 import dev.kassa.model.sync.PushResponse;
 import dev.kassa.model.sync.PushResponse.ChainStatus;
@@ -12,6 +13,7 @@ import dev.kassa.model.sync.SyncEvent;
 import dev.kassa.model.sync.SyncFormatException;
 import dev.kassa.server.testing.Engine;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,7 +54,8 @@ class PushServiceTest {
       assertThat(response.results()).extracting(r -> r.outcome())
           .containsExactly(Outcome.ACCEPTED, Outcome.DUPLICATE, Outcome.DUPLICATE, Outcome.ACCEPTED);
       assertThat(response.chain()).isEqualTo(ChainStatus.CONTINUOUS);
-      assertThat(server.scalar("SELECT COUNT(*) FROM sync_events")).isEqualTo(4);
+      // the entries are kept as their ledger rows only
+      assertThat(server.scalar("SELECT COUNT(*) FROM sync_events")).isEqualTo(2);
       assertThat(server.scalar("SELECT COUNT(*) FROM sales")).isEqualTo(2);
       assertThat(server.scalar("SELECT COUNT(*) FROM ledger_entries")).isEqualTo(2);
       assertThat(server.scalar("SELECT balance FROM card_balances WHERE card_number = 'card-1'")).isEqualTo(30);
@@ -118,7 +121,7 @@ class PushServiceTest {
   void storesEachEventAsTheTerminalSentIt(Engine engine) throws Exception {
     try (SyncFixture server = new SyncFixture(engine)) {
       SyncEvent sale = t1.sale("card-1", 10);
-      SyncEvent earn = t1.entry("card-1", EntryType.EARN, 10, 1, null);
+      SyncEvent earn = t1.entryUnderItsOwnId("card-1", EntryType.EARN, 10, 1, null);
 
       server.push(t1, List.of(sale, earn));
 
@@ -138,6 +141,63 @@ class PushServiceTest {
       assertThat(bodies).hasSize(2);
       assertThat(new String(bodies.get(0), StandardCharsets.UTF_8)).isEqualTo(SyncCodec.toJson(sale));
       assertThat(new String(bodies.get(1), StandardCharsets.UTF_8)).isEqualTo(SyncCodec.toJson(earn));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void anEntryEventIsKeptOnceAsItsLedgerRowAndARepeatIsComparedWithTheRow(Engine engine) throws Exception {
+    try (SyncFixture server = new SyncFixture(engine)) {
+      SyncEvent sale = t1.sale("card-1", 10);
+      SyncEvent earn = t1.entry("card-1", EntryType.EARN, 10, 1, null);
+      LedgerEntry entry = (LedgerEntry) earn.payload();
+      // the till's clock has microseconds; the ledger keeps milliseconds
+      Instant precise = entry.at().plusNanos(123_456);
+      LedgerEntry preciseEntry = new LedgerEntry(entry.id(), entry.cardNumber(), entry.type(), entry.points(), precise,
+          entry.hlc(), entry.storeId(), entry.terminalId(), entry.saleId(), null, null, null);
+      SyncEvent preciseEarn = new SyncEvent(earn.id(), earn.hlc(), precise, earn.storeId(), earn.terminalId(), null,
+          preciseEntry);
+      SyncEvent otherPoints = new SyncEvent(earn.id(), earn.hlc(), earn.terminalTime(), earn.storeId(),
+          earn.terminalId(), null, new LedgerEntry(entry.id(), entry.cardNumber(), entry.type(), 99, entry.at(),
+          entry.hlc(), entry.storeId(), entry.terminalId(), entry.saleId(), null, null, null));
+
+      PushResponse first = server.push(t1, List.of(sale, preciseEarn));
+      PushResponse retry = server.push(t1, List.of(sale, preciseEarn));
+      PushResponse reused = server.push(t1, List.of(otherPoints));
+
+      assertThat(EntryEvents.keptAsEntry(preciseEarn)).isTrue();
+      assertThat(first.results()).extracting(r -> r.outcome()).containsExactly(Outcome.ACCEPTED, Outcome.ACCEPTED);
+      assertThat(retry.results()).extracting(r -> r.outcome()).containsExactly(Outcome.DUPLICATE, Outcome.DUPLICATE);
+      assertThat(reused.results().get(0).outcome()).isEqualTo(Outcome.REJECTED);
+      assertThat(reused.results().get(0).reason()).contains("different event");
+      assertThat(server.scalar("SELECT COUNT(*) FROM sync_events WHERE id = '" + earn.id() + "'")).isZero();
+      assertThat(server.scalar("SELECT COUNT(*) FROM ledger_entries WHERE id = '" + earn.id() + "' AND event_id = id"))
+          .isEqualTo(1);
+      assertThat(server.scalar("SELECT balance FROM card_balances WHERE card_number = 'card-1'")).isEqualTo(10);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void anEntryEventUnderAnIdOfItsOwnIsKeptAsAnEventAndMergedOnce(Engine engine) throws Exception {
+    try (SyncFixture server = new SyncFixture(engine)) {
+      SyncEvent earn = t1.entryUnderItsOwnId("card-1", EntryType.EARN, 10, 1, null);
+      LedgerEntry entry = (LedgerEntry) earn.payload();
+      // the same entry later sent the way agents send entries now
+      SyncEvent asEntry = new SyncEvent(entry.id(), entry.hlc(), entry.at(), earn.storeId(), earn.terminalId(), null,
+          entry);
+
+      PushResponse first = server.push(t1, List.of(earn));
+      PushResponse retry = server.push(t1, List.of(earn));
+      PushResponse again = server.push(t1, List.of(asEntry));
+
+      assertThat(EntryEvents.keptAsEntry(earn)).isFalse();
+      assertThat(first.results().get(0).outcome()).isEqualTo(Outcome.ACCEPTED);
+      assertThat(retry.results().get(0).outcome()).isEqualTo(Outcome.DUPLICATE);
+      assertThat(again.results().get(0).outcome()).isEqualTo(Outcome.DUPLICATE);
+      assertThat(server.scalar("SELECT COUNT(*) FROM sync_events WHERE id = '" + earn.id() + "'")).isEqualTo(1);
+      assertThat(server.scalar("SELECT COUNT(*) FROM ledger_entries")).isEqualTo(1);
+      assertThat(server.scalar("SELECT balance FROM card_balances WHERE card_number = 'card-1'")).isEqualTo(10);
     }
   }
 
@@ -164,7 +224,7 @@ class PushServiceTest {
     try (SyncFixture server = new SyncFixture(engine)) {
       Events foreign = new Events("store-2", "t1");
       Events sibling = new Events("store-1", "t2");
-      SyncEvent good = t1.entry("card-1", EntryType.EARN, 5, 1, null);
+      SyncEvent good = t1.entryUnderItsOwnId("card-1", EntryType.EARN, 5, 1, null);
       String json = SyncCodec.toJson(new dev.kassa.model.sync.PushRequest(1, java.util.UUID.randomUUID(), "t1",
           new dev.kassa.model.sync.ChainHead(0, ""), List.of(good, foreign.entry("c", EntryType.EARN, 1, 1, null),
           sibling.entry("c", EntryType.EARN, 1, 1, null))));
@@ -210,7 +270,7 @@ class PushServiceTest {
       assertThat(response.results()).extracting(r -> r.outcome())
           .containsExactly(Outcome.ACCEPTED, Outcome.REJECTED, Outcome.ACCEPTED);
       assertThat(response.results().get(1).reason()).contains("NUL");
-      assertThat(server.scalar("SELECT COUNT(*) FROM sync_events")).isEqualTo(2);
+      assertThat(server.scalar("SELECT COUNT(*) FROM ledger_entries")).isEqualTo(2);
       assertThat(server.scalar("SELECT COUNT(*) FROM member_enrolments")).isZero();
     }
   }
@@ -239,6 +299,7 @@ class PushServiceTest {
       assertThatThrownBy(() -> server.push.push("store-1", "t1", scalarEvent.getBytes(StandardCharsets.UTF_8)))
           .isInstanceOf(SyncFormatException.class).hasMessageContaining("events[1]");
       assertThat(server.scalar("SELECT COUNT(*) FROM sync_events")).isZero();
+      assertThat(server.scalar("SELECT COUNT(*) FROM ledger_entries")).isZero();
     }
   }
 

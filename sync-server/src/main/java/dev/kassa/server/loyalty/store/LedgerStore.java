@@ -193,21 +193,47 @@ public final class LedgerStore {
   /** Every entry of {@code card}, whole, in hybrid-clock order. */
   public List<LedgerEntry> entries(Connection c, String card) throws SQLException {
     List<LedgerEntry> entries = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT id, card_number, type, points, at, hlc, store_id, terminal_id,"
-        + " sale_id, reverses, expires_at, reason FROM ledger_entries WHERE card_number = ? ORDER BY hlc, id")) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + ENTRY_COLUMNS
+        + " FROM ledger_entries WHERE card_number = ? ORDER BY hlc, id")) {
       ps.setString(1, card);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          long expires = rs.getLong(11);
-          Instant expiresAt = rs.wasNull() ? null : Instant.ofEpochMilli(expires);
-          entries.add(new LedgerEntry(UUID.fromString(rs.getString(1)), rs.getString(2),
-              EntryType.valueOf(rs.getString(3)), rs.getLong(4), Instant.ofEpochMilli(rs.getLong(5)),
-              new Hlc(rs.getLong(6)), rs.getString(7), rs.getString(8), uuid(rs.getString(9)), uuid(rs.getString(10)),
-              expiresAt, rs.getString(12)));
+          entries.add(entry(rs));
         }
       }
     }
     return entries;
+  }
+
+  /** The stored entries among {@code ids}, whole, by id. */
+  public Map<UUID, LedgerEntry> byIds(Connection c, List<UUID> ids) throws SQLException {
+    Map<UUID, LedgerEntry> entries = new HashMap<>();
+    boolean postgres = Sql.isPostgres(c);
+    for (List<UUID> chunk : Sql.chunks(ids, 500)) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + ENTRY_COLUMNS + " FROM ledger_entries WHERE "
+          + Sql.any(postgres, "id", chunk.size()))) {
+        Sql.bindAny(ps, 1, postgres, chunk);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            LedgerEntry entry = entry(rs);
+            entries.put(entry.id(), entry);
+          }
+        }
+      }
+    }
+    return entries;
+  }
+
+  private static final String ENTRY_COLUMNS =
+      "id, card_number, type, points, at, hlc, store_id, terminal_id, sale_id, reverses, expires_at, reason";
+
+  /** The entry at the result's current row, selected as {@link #ENTRY_COLUMNS}. */
+  private static LedgerEntry entry(ResultSet rs) throws SQLException {
+    long expires = rs.getLong(11);
+    Instant expiresAt = rs.wasNull() ? null : Instant.ofEpochMilli(expires);
+    return new LedgerEntry(UUID.fromString(rs.getString(1)), rs.getString(2), EntryType.valueOf(rs.getString(3)),
+        rs.getLong(4), Instant.ofEpochMilli(rs.getLong(5)), new Hlc(rs.getLong(6)), rs.getString(7), rs.getString(8),
+        uuid(rs.getString(9)), uuid(rs.getString(10)), expiresAt, rs.getString(12));
   }
 
   /** Cards holding entries whose points expire at or before {@code now}. */

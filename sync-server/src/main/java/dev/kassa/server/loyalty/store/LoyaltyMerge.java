@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -76,10 +77,10 @@ public final class LoyaltyMerge {
   /**
    * Merges a batch's enrolments, entries and new sales; an entry (or a sale's points mismatch) stored
    * already is skipped or fails the statement, as {@code ifStored} says ({@link Sql.IfStored}).
-   * Answers what the merge learned of its cards' movements, for {@link #committed} once the
-   * transaction has committed.
+   * Answers the ids of the entries added now, and what the merge learned of its cards' movements, for
+   * {@link #committed} once the transaction has committed.
    */
-  public Learned merge(Connection c, List<Enrolled> enrolled, List<LedgerStore.Row> entries, List<Sale> sales,
+  public Merged merge(Connection c, List<Enrolled> enrolled, List<LedgerStore.Row> entries, List<Sale> sales,
       Instant now, Sql.IfStored ifStored) throws SQLException {
     List<ChangeLog.Entry> changes = new ArrayList<>();
     // first, before any card row is locked: the engine recompute is the slow part of a merge
@@ -96,7 +97,9 @@ public final class LoyaltyMerge {
     Set<String> touched = new TreeSet<>(regrouped);
     Map<String, List<Movement>> addedByCard = new TreeMap<>();
     Set<UUID> redeemedSales = new LinkedHashSet<>();
+    Set<UUID> entriesAdded = new HashSet<>();
     for (LedgerEntry e : ledger.insert(c, entries, ifStored)) {
+      entriesAdded.add(e.id());
       addedByCard.computeIfAbsent(e.cardNumber(), k -> new ArrayList<>()).add(new Movement(e.id(), e.hlc().value(),
           e.type(), e.points(), e.storeId(), e.terminalId(), e.saleId()));
       if (e.type() == EntryType.REDEEM && e.saleId() != null) {
@@ -213,8 +216,11 @@ public final class LoyaltyMerge {
       }
     });
     current.forEach((card, moves) -> learned.putIfAbsent(card, MovementCache.Known.at(sums.get(card), moves)));
-    return new Learned(learned);
+    return new Merged(entriesAdded, new Learned(learned));
   }
+
+  /** The ids of the entries a merge added, and what it learned of its cards' movements. */
+  public record Merged(Set<UUID> entriesAdded, Learned learned) {}
 
   /** What a merge learned of its cards' movements: for {@link #committed}, once its transaction has committed. */
   public record Learned(Map<String, MovementCache.Known> movements) {}

@@ -14,7 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The table of every pushed event, keyed by the event id, so two servers racing on the same retry
+ * The table of every pushed event (but the entry events kept as their ledger rows,
+ * {@link dev.kassa.server.sync.EntryEvents}), keyed by the event id, so two servers racing on the same retry
  * both end with one row: the loser fails on the key when it wrote the batch as new and goes again
  * skipping stored rows ({@link Sql.IfStored}), then compares bodies.
  */
@@ -46,12 +47,16 @@ public final class EventStore {
     return inserted;
   }
 
-  /** Whether any of {@code ids} is stored. */
+  /**
+   * Whether any of {@code ids} is stored: as an event, or as the ledger entry an entry event is kept
+   * as ({@link dev.kassa.server.sync.EntryEvents}).
+   */
   public boolean anyStored(Connection c, List<UUID> ids) throws SQLException {
     boolean postgres = Sql.isPostgres(c);
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT 1 FROM sync_events WHERE " + Sql.any(postgres, "id", ids.size()) + " LIMIT 1")) {
-      Sql.bindAny(ps, 1, postgres, ids);
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sync_events WHERE " + Sql.any(postgres, "id",
+        ids.size()) + " UNION ALL SELECT 1 FROM ledger_entries WHERE " + Sql.any(postgres, "id", ids.size())
+        + " LIMIT 1")) {
+      Sql.bindAny(ps, Sql.bindAny(ps, 1, postgres, ids), postgres, ids);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next();
       }

@@ -15,6 +15,7 @@ import dev.kassa.server.loyalty.store.LedgerStore;
 import dev.kassa.server.loyalty.store.LoyaltyMerge;
 import dev.kassa.server.store.DataAccessException;
 import dev.kassa.server.sync.ChainRules;
+import dev.kassa.server.sync.EntryEvents;
 import dev.kassa.server.sync.EventRules;
 import dev.kassa.server.sync.Incoming;
 import java.sql.Connection;
@@ -32,7 +33,8 @@ import java.util.UUID;
 
 /**
  * Stores one pushed batch in one transaction: each event once (the id is the idempotency key; the
- * decoded value decides between duplicate and conflicting reuse), sales in columns, the journal
+ * decoded value decides between duplicate and conflicting reuse; an entry event whose envelope is its
+ * entry's own is kept as its ledger row only, {@link EntryEvents}), sales in columns, the journal
  * links with the chain verdict, the coupons and certificates the batch used, and the loyalty merge.
  * Rows are written in id order, codes in code order and cards in card order, so servers sharing one
  * PostgreSQL lock in the same order and do not deadlock.
@@ -41,6 +43,8 @@ public final class PushStore {
   /** The verdict on each event the store was given, in the order given, and the terminal's chain. */
   public record Stored(List<EventResult> results, ChainStatus chain) {}
 
+  private static final String REUSED_ID = "id already used for a different event";
+
   private final Transactions tx;
   private final LoyaltyMerge loyalty;
   private final CouponMerge coupons;
@@ -48,6 +52,7 @@ public final class PushStore {
   private final EventStore events = new EventStore();
   private final SaleStore sales = new SaleStore();
   private final JournalStore journal = new JournalStore();
+  private final LedgerStore ledger = new LedgerStore();
 
   /** With coupons and certificates published straight to the change log. */
   public PushStore(Transactions tx, LoyaltyMerge loyalty, Clock clock) {
@@ -101,19 +106,27 @@ public final class PushStore {
     }
     List<Incoming> unique = new ArrayList<>(firsts.values());
     unique.sort(Comparator.comparing(Incoming::id));
-    List<EventStore.Row> rows = new ArrayList<>(unique.size());
+    // an entry event whose envelope is its entry's own is kept once, as its ledger row (EntryEvents)
+    List<Incoming> keptAsEntries = new ArrayList<>();
+    List<Incoming> asEvents = new ArrayList<>(unique.size());
     for (Incoming in : unique) {
+      (EntryEvents.keptAsEntry(in.event()) ? keptAsEntries : asEvents).add(in);
+    }
+    Set<UUID> entryIds = entryIdsUsed(c, asEvents);
+    List<EventStore.Row> rows = new ArrayList<>(asEvents.size());
+    for (Incoming in : asEvents) {
       SyncEvent e = in.event();
-      rows.add(new EventStore.Row(e.id(), e.storeId(), e.terminalId(), EventRules.kind(e.payload()), e.hlc().value(),
-          e.terminalTime().toEpochMilli(), in.body()));
+      if (!entryIds.contains(in.id())) {
+        rows.add(new EventStore.Row(e.id(), e.storeId(), e.terminalId(), EventRules.kind(e.payload()),
+            e.hlc().value(), e.terminalTime().toEpochMilli(), in.body()));
+      }
     }
     Set<UUID> inserted = events.insert(c, rows, now.toEpochMilli(), ifStored);
-    List<UUID> already = unique.stream().map(Incoming::id).filter(id -> !inserted.contains(id)).toList();
+    List<UUID> already = rows.stream().map(EventStore.Row::id).filter(id -> !inserted.contains(id)).toList();
     Map<UUID, byte[]> stored = already.isEmpty() ? Map.of() : events.bodies(c, already);
-    for (Incoming in : unique) {
-      results.put(in.id(), inserted.contains(in.id())
-          ? new EventResult(in.id(), Outcome.ACCEPTED, null)
-          : compare(in, stored.get(in.id())));
+    for (Incoming in : asEvents) {
+      results.put(in.id(), inserted.contains(in.id()) ? new EventResult(in.id(), Outcome.ACCEPTED, null)
+          : compare(in, entryIds.contains(in.id()) ? null : stored.get(in.id())));
     }
 
     List<SaleStore.Row> saleRows = new ArrayList<>();
@@ -121,7 +134,7 @@ public final class PushStore {
     List<LoyaltyMerge.Enrolled> enrolled = new ArrayList<>();
     List<ChainRules.Link> links = new ArrayList<>();
     CouponMerge.Work couponWork = new CouponMerge.Work();
-    for (Incoming in : unique) {
+    for (Incoming in : asEvents) {
       if (!inserted.contains(in.id())) {
         continue;
       }
@@ -141,13 +154,17 @@ public final class PushStore {
         couponWork.returned(saleReturn);
       }
     }
+    for (Incoming in : keptAsEntries) {
+      entries.add(new LedgerStore.Row(in.id(), (LedgerEntry) in.event().payload()));
+    }
     List<Sale> newSales = sales.insert(c, saleRows, ifStored);
     ChainStatus chain = journal.record(c, storeId, terminalId, links, now.toEpochMilli(), ifStored);
     // only sales stored now: a sale sent again uses its coupons and certificates once
     newSales.forEach(couponWork::sale);
     // nothing to do, and no statement, for the many batches without coupons, certificates or voids
     List<ChangeLog.Entry> couponChanges = couponWork.isEmpty() ? List.of() : coupons.merge(c, couponWork, now);
-    LoyaltyMerge.Learned learned = loyalty.merge(c, enrolled, entries, newSales, now, ifStored);
+    LoyaltyMerge.Merged merged = loyalty.merge(c, enrolled, entries, newSales, now, ifStored);
+    keptAsEntries(c, keptAsEntries, merged.entriesAdded(), results);
     // after the loyalty merge, which appends last too: the feed's counter stays locked until commit
     coupons.publish(c, couponChanges);
 
@@ -159,16 +176,47 @@ public final class PushStore {
       } else if (in.sameEvent(first.body())) {
         ordered.add(new EventResult(in.id(), Outcome.DUPLICATE, null));
       } else {
-        ordered.add(new EventResult(in.id(), Outcome.REJECTED, "id already used for a different event"));
+        ordered.add(new EventResult(in.id(), Outcome.REJECTED, REUSED_ID));
       }
     }
-    return new Committed(new Stored(ordered, chain), learned);
+    return new Committed(new Stored(ordered, chain), merged.learned());
+  }
+
+  /**
+   * The ids among {@code asEvents}' entry events (those under an id of their own, as older agents
+   * sent them) that a stored ledger entry has: an event must not take the id of another.
+   */
+  private Set<UUID> entryIdsUsed(Connection c, List<Incoming> asEvents) throws SQLException {
+    List<UUID> entryEvents = asEvents.stream().filter(in -> in.event().payload() instanceof LedgerEntry)
+        .map(Incoming::id).toList();
+    return entryEvents.isEmpty() ? Set.of() : ledger.byIds(c, entryEvents).keySet();
+  }
+
+  /**
+   * The verdicts on the entry events kept as their ledger rows: new when the merge added the entry
+   * now, else a duplicate when the stored entry is the one sent, else a reuse of its id.
+   */
+  private void keptAsEntries(Connection c, List<Incoming> kept, Set<UUID> added, Map<UUID, EventResult> results)
+      throws SQLException {
+    List<UUID> storedBefore = kept.stream().map(Incoming::id).filter(id -> !added.contains(id)).toList();
+    Map<UUID, LedgerEntry> stored = storedBefore.isEmpty() ? Map.of() : ledger.byIds(c, storedBefore);
+    for (Incoming in : kept) {
+      EventResult result;
+      if (added.contains(in.id())) {
+        result = new EventResult(in.id(), Outcome.ACCEPTED, null);
+      } else if (EntryEvents.sameEntry((LedgerEntry) in.event().payload(), stored.get(in.id()))) {
+        result = new EventResult(in.id(), Outcome.DUPLICATE, null);
+      } else {
+        result = new EventResult(in.id(), Outcome.REJECTED, REUSED_ID);
+      }
+      results.put(in.id(), result);
+    }
   }
 
   private static EventResult compare(Incoming in, byte[] storedBody) {
     if (in.sameEvent(storedBody)) {
       return new EventResult(in.id(), Outcome.DUPLICATE, null);
     }
-    return new EventResult(in.id(), Outcome.REJECTED, "id already used for a different event");
+    return new EventResult(in.id(), Outcome.REJECTED, REUSED_ID);
   }
 }
