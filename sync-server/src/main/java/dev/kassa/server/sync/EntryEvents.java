@@ -10,7 +10,10 @@ import java.time.temporal.ChronoUnit;
  * and terminal, and no journal link) says nothing its ledger row does not. The server keeps such an
  * event once, as that row, and not also in {@code sync_events}: the row's id, the entry's, is the
  * event's idempotency key, and a repeat is compared with the row. The terminal's agent sends its
- * entries this way; any other entry event is kept as every event is.
+ * entries this way; any other entry event is kept as every event is, and may not take the id of a
+ * stored entry. An id that an event of another kind holds in {@code sync_events} is not looked for in
+ * the ledger, nor the other way round: ids are the tills' random UUIDs, and such a reuse would keep
+ * both events, losing neither.
  */
 public final class EntryEvents {
   private EntryEvents() {}
