@@ -164,7 +164,7 @@ public final class PushStore {
     // nothing to do, and no statement, for the many batches without coupons, certificates or voids
     List<ChangeLog.Entry> couponChanges = couponWork.isEmpty() ? List.of() : coupons.merge(c, couponWork, now);
     LoyaltyMerge.Merged merged = loyalty.merge(c, enrolled, entries, newSales, now, ifStored);
-    keptAsEntries(c, keptAsEntries, merged.entriesAdded(), results);
+    entryVerdicts(c, keptAsEntries, merged.entriesAdded(), results);
     // after the loyalty merge, which appends last too: the feed's counter stays locked until commit
     coupons.publish(c, couponChanges);
 
@@ -196,7 +196,7 @@ public final class PushStore {
    * The verdicts on the entry events kept as their ledger rows: new when the merge added the entry
    * now, else a duplicate when the stored entry is the one sent, else a reuse of its id.
    */
-  private void keptAsEntries(Connection c, List<Incoming> kept, Set<UUID> added, Map<UUID, EventResult> results)
+  private void entryVerdicts(Connection c, List<Incoming> kept, Set<UUID> added, Map<UUID, EventResult> results)
       throws SQLException {
     List<UUID> storedBefore = kept.stream().map(Incoming::id).filter(id -> !added.contains(id)).toList();
     Map<UUID, LedgerEntry> stored = storedBefore.isEmpty() ? Map.of() : ledger.byIds(c, storedBefore);
