@@ -6,6 +6,7 @@ import dev.kassa.model.sync.SyncCodec;
 import dev.kassa.model.sync.SyncEvent;
 import dev.kassa.server.store.Database;
 import dev.kassa.server.store.Dialect;
+import dev.kassa.server.sync.store.EventBodies;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +18,8 @@ import org.postgresql.PGConnection;
 
 /**
  * The baseline the ingest benchmark is compared with: the same rows the push writes for its events
- * (sync_events, sales, ledger_entries, journal_links), written with no HTTP, no decoding, no checks:
+ * (sync_events with bodies packed as the server packs them, sales, ledger_entries, journal_links), written
+ * with no HTTP, no decoding, no checks:
  * PostgreSQL's COPY, or on SQLite prepared-statement batches, one transaction per batch.
  */
 final class RawIngest {
@@ -32,7 +34,7 @@ final class RawIngest {
     for (SyncEvent e : batch) {
       String kind = e.payload() instanceof Sale ? "sale" : "loyalty-entry";
       rows.events().add(new Object[] {e.id().toString(), e.storeId(), e.terminalId(), kind, e.hlc().value(),
-          e.terminalTime().toEpochMilli(), now, SyncCodec.canonicalBytes(e)});
+          e.terminalTime().toEpochMilli(), now, EventBodies.pack(SyncCodec.canonicalBytes(e))});
       if (e.payload() instanceof Sale s) {
         rows.sales().add(new Object[] {s.id().toString(), e.id().toString(), s.storeId(), s.terminalId(), s.receiptNo(),
             s.createdAt().toEpochMilli(), s.total().minor(), "RUB", s.loyalty().cardNumber(),

@@ -17,7 +17,8 @@ import java.util.UUID;
  * The table of every pushed event (but the entry events kept as their ledger rows,
  * {@link dev.kassa.server.sync.EntryEvents}), keyed by the event id, so two servers racing on the same retry
  * both end with one row: the loser fails on the key when it wrote the batch as new and goes again
- * skipping stored rows ({@link Sql.IfStored}), then compares bodies.
+ * skipping stored rows ({@link Sql.IfStored}), then compares bodies. A body is stored as
+ * {@link EventBodies} packs it and read back as the JSON it was.
  */
 public final class EventStore {
 
@@ -41,7 +42,7 @@ public final class EventStore {
     for (String id : Sql.insert(c, ifStored, "sync_events", "id, store_id, terminal_id, kind, hlc, terminal_time,"
         + " received_at, body", "text, text, text, text, int8, int8, int8, bytea", rows,
         r -> List.of(r.id(), r.storeId(), r.terminalId(), r.kind(), r.hlc(), r.terminalTimeMillis(), receivedAtMillis,
-            r.body()))) {
+            EventBodies.pack(r.body())))) {
       inserted.add(UUID.fromString(id));
     }
     return inserted;
@@ -73,7 +74,7 @@ public final class EventStore {
         Sql.bindAny(ps, 1, postgres, chunk);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            bodies.put(UUID.fromString(rs.getString(1)), rs.getBytes(2));
+            bodies.put(UUID.fromString(rs.getString(1)), EventBodies.unpack(rs.getBytes(2)));
           }
         }
       }
