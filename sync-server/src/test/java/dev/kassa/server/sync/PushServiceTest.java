@@ -9,9 +9,9 @@ import dev.kassa.model.sync.EventResult.Outcome;
 import dev.kassa.model.sync.PushResponse;
 import dev.kassa.model.sync.PushResponse.ChainStatus;
 import dev.kassa.model.sync.SyncCodec;
-import dev.kassa.server.sync.store.EventBodies;
 import dev.kassa.model.sync.SyncEvent;
 import dev.kassa.model.sync.SyncFormatException;
+import dev.kassa.server.sync.store.EventBodies;
 import dev.kassa.server.testing.Engine;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -145,6 +145,33 @@ class PushServiceTest {
       assertThat(new String(EventBodies.unpack(bodies.get(0)), StandardCharsets.UTF_8))
           .isEqualTo(SyncCodec.toJson(sale));
       assertThat(new String(bodies.get(1), StandardCharsets.UTF_8)).isEqualTo(SyncCodec.toJson(earn));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aBodyStoredAsPlainJsonBeforeCompressionStillJudgesARepeat(Engine engine) throws Exception {
+    try (SyncFixture server = new SyncFixture(engine)) {
+      SyncEvent sale = t1.sale("card-1", 10);
+      server.push(t1, List.of(sale));
+      // as a server before EventBodies stored it: the JSON as sent
+      server.db.inTransaction(c -> {
+        try (var ps = c.prepareStatement("UPDATE sync_events SET body = ? WHERE id = ?")) {
+          ps.setBytes(1, SyncCodec.canonicalBytes(sale));
+          ps.setString(2, sale.id().toString());
+          assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        return null;
+      });
+      SyncEvent other = new SyncEvent(sale.id(), sale.hlc(), sale.terminalTime().plusSeconds(1), sale.storeId(),
+          sale.terminalId(), sale.journal(), sale.payload());
+
+      PushResponse again = server.push(t1, List.of(sale));
+      PushResponse reused = server.push(t1, List.of(other));
+
+      assertThat(again.results()).extracting(r -> r.outcome()).containsExactly(Outcome.DUPLICATE);
+      assertThat(reused.results()).extracting(r -> r.outcome()).containsExactly(Outcome.REJECTED);
+      assertThat(server.scalar("SELECT COUNT(*) FROM sales")).isEqualTo(1);
     }
   }
 

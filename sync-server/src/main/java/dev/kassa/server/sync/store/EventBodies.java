@@ -1,6 +1,7 @@
 package dev.kassa.server.sync.store;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import net.jpountz.lz4.LZ4Compressor;
 import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4Factory;
@@ -44,9 +45,7 @@ public final class EventBodies {
     }
     out[0] = LZ4;
     ByteBuffer.wrap(out, 1, 4).putInt(json.length);
-    byte[] packed = new byte[HEADER + length];
-    System.arraycopy(out, 0, packed, 0, packed.length);
-    return packed;
+    return Arrays.copyOf(out, HEADER + length);
   }
 
   /** The JSON a stored body holds; throws {@link IllegalStateException} when a compressed body is damaged. */
