@@ -100,7 +100,7 @@ public final class ReconciliationBenchmark {
       // a till that has the cards feed: it pulls after the outage from where it was
       String cardsCursor = pullAllCards(http, "http://127.0.0.1:" + server.port(), tokens[0], "");
       AtomicInteger refused = new AtomicInteger();
-      var threadsStart = ThreadCpu.byGroup();
+      var threadsStart = ThreadCpu.read();
       long pgStart = PostgresCpu.nanos(TestPostgres.port());
       long start = System.nanoTime();
       String base = "http://127.0.0.1:" + server.port();
@@ -114,7 +114,7 @@ public final class ReconciliationBenchmark {
       // and the cards feed caught up: a pull publishes every card moved before it
       pullCards(http, base, tokens[0], cardsCursor);
       seconds = (System.nanoTime() - start) / 1e9;
-      var threadsEnd = ThreadCpu.byGroup();
+      var threadsEnd = ThreadCpu.read();
       cpu = String.format(Locale.ROOT, "%.0f us (JIT compilers %.0f us), PostgreSQL %.0f us",
           ThreadCpu.totalNanos(threadsStart, threadsEnd) / 1e3 / sales,
           ThreadCpu.compilerNanos(threadsStart, threadsEnd) / 1e3 / sales,
@@ -350,12 +350,12 @@ public final class ReconciliationBenchmark {
         OkHttpClient http = client(pushers);
         String url = "http://127.0.0.1:" + server.port() + "/api/v1/sync/push";
         String[] tokens = prepare(server, http, url, loads, stores, history);
-        var before = ThreadCpu.byGroup();
+        var before = ThreadCpu.read();
         // the pulls too: a class first loaded inside the measured merge sends compiled code back to the JIT
         String cursor = pullAllCards(http, "http://127.0.0.1:" + server.port(), tokens[0], "");
         pushAll(http, url, loads, tokens, pushers, new AtomicInteger(), null);
         pullAllCards(http, "http://127.0.0.1:" + server.port(), tokens[0], cursor);
-        var after = ThreadCpu.byGroup();
+        var after = ThreadCpu.read();
         compiling = (double) ThreadCpu.compilerNanos(before, after) / ThreadCpu.totalNanos(before, after);
       }
       TestPostgres.dropDatabase(database);

@@ -153,7 +153,7 @@ public final class IngestBench {
       }
       String cardsCursor = server.http().get("/api/v1/sync/pull/cards?cursor=", tokens.get(0))
           .as(dev.kassa.model.sync.PullResponse.class).cursor();
-      var threadsStart = ThreadCpu.byGroup();
+      var threadsStart = ThreadCpu.read();
       long start = System.nanoTime();
       long cpuStart = cpuNanos();
       long pgStart = engine == Engine.POSTGRESQL ? PostgresCpu.nanos(TestPostgres.port()) : -1;
@@ -164,7 +164,7 @@ public final class IngestBench {
       long pgEnd = pgStart < 0 ? -1 : PostgresCpu.nanos(TestPostgres.port());
       double http = perSecond(loads, System.nanoTime() - start);
       double cpuPerSale = (cpuNanos() - cpuStart) / 1e3 / measured;
-      var threadsEnd = ThreadCpu.byGroup();
+      var threadsEnd = ThreadCpu.read();
       System.out.println(engine + ": JVM CPU per sale by thread: "
           + ThreadCpu.perUnit(threadsStart, threadsEnd, measured));
       double jitPerSale = ThreadCpu.compilerNanos(threadsStart, threadsEnd) / 1e3 / measured;
@@ -253,13 +253,13 @@ public final class IngestBench {
           warmTokens.add(server.createTerminal(TestServer.STORE, id));
         }
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        var before = ThreadCpu.byGroup();
+        var before = ThreadCpu.read();
         long cpuBefore = cpuNanos();
         pushAll(client, "http://localhost:" + server.port() + "/api/v1/sync/push", warmup, warmTokens);
         // the pull the measured run ends with: a class first loaded there would send compiled code back to the JIT
         server.http().get("/api/v1/sync/pull/cards?cursor=&limit=1", warmTokens.get(0))
             .as(dev.kassa.model.sync.PullResponse.class);
-        compiling = (double) ThreadCpu.compilerNanos(before, ThreadCpu.byGroup()) / (cpuNanos() - cpuBefore);
+        compiling = (double) ThreadCpu.compilerNanos(before, ThreadCpu.read()) / (cpuNanos() - cpuBefore);
       }
       if (engine == Engine.POSTGRESQL) {
         TestPostgres.dropDatabase(url);
