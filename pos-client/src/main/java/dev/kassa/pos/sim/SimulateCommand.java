@@ -82,8 +82,9 @@ public final class SimulateCommand implements Callable<Integer> {
       err.println("cannot log in to the admin API: " + e.getMessage());
       return 2;
     }
-    SyncSettings sync = new SyncSettings(500, 2L << 20, 1000, Duration.ofSeconds(1), Duration.ofMillis(200),
-        Duration.ofSeconds(5));
+    SyncSettings tills = SyncSettings.defaults();
+    SyncSettings sync = new SyncSettings(tills.batchMaxEvents(), tills.batchMaxBytes(), tills.pullPageSize(),
+        Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(5));
     Simulation.Setup setup = new Simulation.Setup(server, trust, dataDir, terminals, seed, sync,
         i -> Clock.systemUTC());
     Simulation running;

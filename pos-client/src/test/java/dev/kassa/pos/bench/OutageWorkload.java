@@ -25,6 +25,7 @@ import dev.kassa.model.sync.SyncEvent;
 import dev.kassa.pos.ledger.CardPosition;
 import dev.kassa.pos.checkout.OfflineRedemptionRule;
 import dev.kassa.pos.ledger.JournalChain;
+import dev.kassa.pos.sync.SyncSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ import java.util.UUID;
  */
 final class OutageWorkload {
   private static final Instant OUTAGE_START = Instant.parse("2026-11-30T08:00:00Z");
-  private static final long MAX_BODY_BYTES = 2L << 20;
+  private static final long MAX_BODY_BYTES = SyncSettings.defaults().batchMaxBytes();
 
   /** One terminal's pushes, as bytes on the wire, and what they hold. */
   record TerminalLoad(String storeId, String terminalId, List<byte[]> bodies, int sales, int entries) {}
@@ -224,7 +225,7 @@ final class OutageWorkload {
   }
 
   /**
-   * Push bodies of at most {@code maxEventsPerPush} events and about 2 MB, a sale never apart from its
+   * Push bodies of at most {@code maxEventsPerPush} events and about the agent's bytes, a sale never apart from its
    * entries; the chain head is the journal's last link before the batch, as the outbox reports it.
    */
   private List<byte[]> bodies(String terminalId, List<SyncEvent> events) {

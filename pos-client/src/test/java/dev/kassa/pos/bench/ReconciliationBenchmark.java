@@ -8,6 +8,7 @@ import dev.kassa.model.sync.EventResult;
 import dev.kassa.model.sync.PullResponse;
 import dev.kassa.model.sync.PushResponse;
 import dev.kassa.model.sync.SyncCodec;
+import dev.kassa.pos.sync.SyncSettings;
 import dev.kassa.server.testing.Engine;
 import dev.kassa.server.testing.PostgresCpu;
 import dev.kassa.server.testing.StatementStats;
@@ -46,7 +47,7 @@ import okhttp3.Response;
  *
  * <p>Options: {@code --terminals N} (1000), {@code --sales N} per terminal (500), {@code --stores N}
  * (20), {@code --cards N} shared cards (2000), {@code --pushers N} concurrent terminals (8),
- * {@code --batch N} events per push (500, the agent's default), {@code --report FILE}, {@code --statements N}
+ * {@code --batch N} events per push (the agent's default, 1,000), {@code --report FILE}, {@code --statements N}
  * (print PostgreSQL's N costliest statements of the run; needs {@code -Dkassa.pg.statements=true}),
  * {@code --pull-after} (each till also pulls the cards feed after its pushes, as its agent would;
  * a pull publishes the cards moved so far first, so the card publisher coalesces less).
@@ -64,7 +65,7 @@ public final class ReconciliationBenchmark {
     int stores = BenchOptions.intOption(args, "--stores", 20);
     int cards = BenchOptions.intOption(args, "--cards", 2_000);
     int pushers = BenchOptions.intOption(args, "--pushers", 8);
-    int batch = BenchOptions.intOption(args, "--batch", 500);
+    int batch = BenchOptions.intOption(args, "--batch", SyncSettings.defaults().batchMaxEvents());
     int statements = BenchOptions.intOption(args, "--statements", 0);
     // the agent pulls every stream after pushing; the figure the issue names is the merge, so off by default
     boolean pullAfter = java.util.Arrays.asList(args).contains("--pull-after");

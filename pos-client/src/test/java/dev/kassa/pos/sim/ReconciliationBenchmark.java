@@ -33,8 +33,9 @@ public final class ReconciliationBenchmark {
       try (ServerHarness server = ServerHarness.start(dir.resolve("server"), TestPostgres.newDatabaseUrl());
            FaultProxy proxy = new FaultProxy(URI.create(server.url()), FaultPlan.none())) {
         AdminClient admin = server.admin(Duration.ofMinutes(5));
-        SyncSettings sync = new SyncSettings(500, 2L << 20, 1000, Duration.ofSeconds(1), Duration.ofMillis(200),
-            Duration.ofSeconds(1));
+        SyncSettings tills = SyncSettings.defaults();
+        SyncSettings sync = new SyncSettings(tills.batchMaxEvents(), tills.batchMaxBytes(), tills.pullPageSize(),
+            Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(1));
         Simulation.Setup setup = new Simulation.Setup(proxy.uri().toString(), dir.resolve("terminals"), terminals, 1,
             sync, i -> Clock.systemUTC());
         try (Simulation simulation = Simulation.start(setup, admin, Duration.ofMinutes(5))) {
@@ -57,7 +58,7 @@ public final class ReconciliationBenchmark {
           String body = String.format(Locale.ROOT, """
               %,d terminals in one process (own ledger file and sync agent each) sell offline behind a
               partition, then the partition lifts and the agents push on their own into the real server on
-              embedded PostgreSQL (batches of up to 500 events). Command: `./kassa bench reconciliation`
+              embedded PostgreSQL (the agent's batches: up to %,d events). Command: `./kassa bench reconciliation`
               (`-Dterminals=N -Dsales=M`).
 
               | what | figure |
@@ -69,7 +70,8 @@ public final class ReconciliationBenchmark {
               | events merged per second | %,.0f |
               | server holds | %,d sales of %,d made |
               | offline selling took (not counted) | %.1f s |
-              """, terminals, made, waiting, seconds, terminals, sales, made / seconds, waiting / seconds, onServer, made,
+              """, terminals, sync.batchMaxEvents(),
+              made, waiting, seconds, terminals, sales, made / seconds, waiting / seconds, onServer, made,
               sellSeconds);
           System.out.println(body);
           if (onServer != made) {
