@@ -82,9 +82,8 @@ public final class SimulateCommand implements Callable<Integer> {
       err.println("cannot log in to the admin API: " + e.getMessage());
       return 2;
     }
-    SyncSettings tills = SyncSettings.defaults();
-    SyncSettings sync = new SyncSettings(tills.batchMaxEvents(), tills.batchMaxBytes(), tills.pullPageSize(),
-        Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(5));
+    SyncSettings sync = SyncSettings.defaults().withTiming(Duration.ofSeconds(1), Duration.ofMillis(200),
+        Duration.ofSeconds(5));
     Simulation.Setup setup = new Simulation.Setup(server, trust, dataDir, terminals, seed, sync,
         i -> Clock.systemUTC());
     Simulation running;

@@ -33,4 +33,9 @@ public record SyncSettings(
     return new SyncSettings(1000, 4L << 20, 1000, Duration.ofSeconds(15),
         Duration.ofSeconds(1), Duration.ofMinutes(5));
   }
+
+  /** These batch and page bounds, with another sync interval and backoff. */
+  public SyncSettings withTiming(Duration interval, Duration backoffBase, Duration backoffMax) {
+    return new SyncSettings(batchMaxEvents, batchMaxBytes, pullPageSize, interval, backoffBase, backoffMax);
+  }
 }

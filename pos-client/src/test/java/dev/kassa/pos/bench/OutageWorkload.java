@@ -225,8 +225,8 @@ final class OutageWorkload {
   }
 
   /**
-   * Push bodies of at most {@code maxEventsPerPush} events and about the agent's bytes, a sale never apart from its
-   * entries; the chain head is the journal's last link before the batch, as the outbox reports it.
+   * Push bodies of at most {@code maxEventsPerPush} events and about the agent's bytes, a sale never
+   * apart from its entries; the chain head is the journal's last link before the batch, as the outbox reports it.
    */
   private List<byte[]> bodies(String terminalId, List<SyncEvent> events) {
     List<byte[]> bodies = new ArrayList<>();

@@ -33,9 +33,8 @@ public final class ReconciliationBenchmark {
       try (ServerHarness server = ServerHarness.start(dir.resolve("server"), TestPostgres.newDatabaseUrl());
            FaultProxy proxy = new FaultProxy(URI.create(server.url()), FaultPlan.none())) {
         AdminClient admin = server.admin(Duration.ofMinutes(5));
-        SyncSettings tills = SyncSettings.defaults();
-        SyncSettings sync = new SyncSettings(tills.batchMaxEvents(), tills.batchMaxBytes(), tills.pullPageSize(),
-            Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(1));
+        SyncSettings sync = SyncSettings.defaults().withTiming(Duration.ofSeconds(1), Duration.ofMillis(200),
+            Duration.ofSeconds(1));
         Simulation.Setup setup = new Simulation.Setup(proxy.uri().toString(), dir.resolve("terminals"), terminals, 1,
             sync, i -> Clock.systemUTC());
         try (Simulation simulation = Simulation.start(setup, admin, Duration.ofMinutes(5))) {
