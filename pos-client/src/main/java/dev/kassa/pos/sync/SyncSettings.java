@@ -26,8 +26,9 @@ public record SyncSettings(
   /**
    * Pushes of up to 1,000 events and 4 MB: some 500 sales with their points entries. A push has a
    * cost of its own on the server besides its events' (its transaction, the terminal's chain and
-   * about thirty statements), so after an outage fewer, larger pushes merge with less CPU: 1,000
-   * against 500 took about a tenth less a sale in the reconciliation benchmark (BENCHMARKS.md).
+   * about thirty statements), so after an outage fewer, larger pushes merge with less CPU: in the
+   * reconciliation benchmark, 1,000 against 500 took about a tenth less a sale at 400 terminals, and
+   * at full size the difference was within the machine's drift (BENCHMARKS.md).
    */
   public static SyncSettings defaults() {
     return new SyncSettings(1000, 4L << 20, 1000, Duration.ofSeconds(15),
